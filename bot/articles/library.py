@@ -1,0 +1,140 @@
+"""The in-memory library: every article under a folder, deduplicated and indexed."""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import threading
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from functools import partial
+from pathlib import Path
+
+from .model import Article, LoadProblem
+from .parse import DEFAULT_MAX_BYTES, ArticleError, is_article_file, parse_file
+from .search import SearchIndex, SearchResult, search, suggest_titles
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class FileReport:
+    """What loading one file gave: an article, or the one-line reason it was skipped."""
+
+    path: str
+    article: Article | None = None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.article is not None
+
+
+def article_paths(root: Path) -> list[Path]:
+    """Article files under root, in a stable order (so ids and duplicates are deterministic)."""
+    found = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            path = Path(folder, name)
+            if is_article_file(path):
+                found.append(path)
+    return found
+
+
+# Below this many files a process pool costs more than it saves.
+_PARALLEL_FROM = 400
+
+
+def read_one(path: Path, *, root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> FileReport:
+    """One file as an article, or the one-line reason it is not one. Never raises."""
+    relative = str(path.relative_to(root))
+    try:
+        return FileReport(relative, article=parse_file(path, root=root, max_bytes=max_bytes))
+    except ArticleError as exc:
+        return FileReport(relative, error=str(exc))
+    except (OSError, UnicodeError, ValueError) as exc:
+        return FileReport(relative, error=f"could not read: {exc.__class__.__name__}: {exc}")
+
+
+def _parse_all(paths: list[Path], root: Path, max_bytes: int) -> Iterator[FileReport]:
+    read = partial(read_one, root=root, max_bytes=max_bytes)
+    # Parsing is CPU-bound pure Python: spread it over the cores for a big first load. Fork
+    # is only safe while no other thread runs, so later reloads stay in-process.
+    if len(paths) >= _PARALLEL_FROM and (os.cpu_count() or 1) > 1 and threading.active_count() == 1:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(os.cpu_count(), mp_context=context) as pool:
+            yield from pool.map(read, paths, chunksize=64)
+    else:
+        yield from map(read, paths)
+
+
+def read_folder(root: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[FileReport]:
+    """Parse every article file under root; duplicates and bad files come back as errors."""
+    reports: list[FileReport] = []
+    by_fingerprint: dict[str, str] = {}
+    ids: set[str] = set()
+    for report in _parse_all(article_paths(root), root, max_bytes):
+        article = report.article
+        if article is None:
+            reports.append(report)
+            continue
+        original = by_fingerprint.get(article.fingerprint)
+        if original is not None:
+            reports.append(FileReport(report.path, error=f"duplicate of {original}"))
+            continue
+        by_fingerprint[article.fingerprint] = report.path
+        article = _unique_id(article, ids)
+        ids.add(article.id)
+        reports.append(FileReport(report.path, article=article))
+    return reports
+
+
+def _unique_id(article: Article, taken: set[str]) -> Article:
+    if article.id not in taken:
+        return article
+    number = 2
+    while f"{article.id}-{number}" in taken:
+        number += 1
+    return replace(article, id=f"{article.id}-{number}")
+
+
+class Library:
+    """Articles held in memory with their search index. Immutable: reload to pick up changes."""
+
+    def __init__(self, articles: list[Article], problems: list[LoadProblem] | None = None, root: Path | None = None):
+        self.articles = tuple(articles)
+        self.problems = tuple(problems or ())
+        self.root = root
+        self._by_id = {a.id: a for a in self.articles}
+        self.index = SearchIndex(self.articles)
+
+    @classmethod
+    def load(cls, root: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Library:
+        root = Path(root)
+        if not root.is_dir():
+            raise FileNotFoundError(f"articles folder {root} does not exist")
+        reports = read_folder(root, max_bytes=max_bytes)
+        problems = [LoadProblem(r.path, r.error) for r in reports if not r.ok]
+        for problem in problems:
+            log.warning("skipped %s: %s", problem.path, problem.error)
+        return cls([r.article for r in reports if r.ok], problems, root)
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def get(self, article_id: str) -> Article | None:
+        return self._by_id.get(article_id)
+
+    def search(self, query: str, limit: int = 5) -> SearchResult:
+        return search(self.index, query, limit=limit)
+
+    def latest(self, count: int = 5) -> list[Article]:
+        return sorted(self.articles, key=lambda a: (a.published is not None, a.published, a.title), reverse=True)[
+            :count
+        ]
+
+    def suggest(self, text: str, limit: int = 3) -> list[str]:
+        return suggest_titles(self.index, text, limit)

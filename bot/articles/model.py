@@ -1,0 +1,59 @@
+"""The domain's value types."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    text: str
+    speaker: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: str
+    title: str
+    body: tuple[str, ...]
+    path: str
+    dek: str | None = None
+    author: str | None = None
+    published: date | None = None
+    url: str | None = None
+    source: str | None = None
+    tags: tuple[str, ...] = ()
+    summary: tuple[str, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    # Hash of the normalised text, used to spot the same story saved twice.
+    fingerprint: str = field(default="", compare=False)
+
+    @property
+    def best_quote(self) -> Quote | None:
+        """The quote most worth showing: attributed, then the longest of reasonable length."""
+        attributed = [q for q in self.quotes if q.speaker]
+        pool = attributed or list(self.quotes)
+        if not pool:
+            return None
+        return max(pool, key=lambda q: (min(len(q.text), 240), -abs(len(q.text) - 160)))
+
+    def to_dict(self, *, include_body: bool = True) -> dict:
+        data = asdict(self)
+        data.pop("fingerprint")
+        data["published"] = self.published.isoformat() if self.published else None
+        data["body"] = list(self.body)
+        data["summary"] = list(self.summary)
+        data["tags"] = list(self.tags)
+        data["quotes"] = [{"text": q.text, "speaker": q.speaker} for q in self.quotes]
+        if not include_body:
+            data.pop("body")
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class LoadProblem:
+    """A file the library did not load, and why (one line, for the admin)."""
+
+    path: str
+    error: str

@@ -1,0 +1,343 @@
+"""Ranking articles for a query a person typed.
+
+Two fields, title and text (standfirst, body, author, source, tags), each an inverted index
+with BM25 weights precomputed, stored as compressed-sparse-row numpy arrays so that a query
+is a handful of vectorised adds even at 100,000 articles. Query words that are not in the
+vocabulary ("huawai", "chps") are mapped to the closest indexed words with rapidfuzz. The top
+candidates are then re-ranked by how much of the query they cover and how close their title
+is to it, and each hit carries the sentence that matched best.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from .model import Article
+from .query import Filter, Query, parse_query
+from .text import STOPWORDS, normalise_key, split_sentences, stem, terms, tokenize
+
+K1 = 1.2
+B = 0.75
+TITLE_WEIGHT = 2.0
+MAX_QUERY_TERMS = 48
+RERANK_DEPTH = 60
+FUZZY_CUTOFF = 78
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    article: Article
+    score: float
+    passage: str  # the sentence that matched best: why this article is here
+    matched: tuple[str, ...]  # the indexed words the query matched, after typo correction
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    query: Query
+    hits: tuple[Hit, ...]
+    message: str | None = None  # why there is nothing, or what was changed in the query
+    suggestions: tuple[str, ...] = ()  # close titles when nothing matched
+    corrections: tuple[tuple[str, str], ...] = ()  # (typed, understood as)
+
+
+@dataclass(frozen=True, slots=True)
+class _Field:
+    offsets: np.ndarray  # term id -> start in docs/weights
+    docs: np.ndarray
+    weights: np.ndarray
+
+
+class SearchIndex:
+    """An immutable index over a fixed list of articles."""
+
+    def __init__(self, articles: list[Article] | tuple[Article, ...]):
+        self.articles = tuple(articles)
+        self.vocab: dict[str, int] = {}
+        title_rows, text_rows = [], []
+        for article in self.articles:
+            title_rows.append(self._count(terms(article.title)))
+            text = " ".join(
+                (article.dek or "", *article.body, article.author or "", article.source or "", " ".join(article.tags))
+            )
+            text_rows.append(self._count(terms(text)))
+        self.title = self._build(title_rows)
+        self.text = self._build(text_rows)
+        self.df = np.diff(self.text.offsets) + np.diff(self.title.offsets)
+        self.terms_by_id = list(self.vocab)
+        self._by_length: dict[int, list[str]] = {}
+        for term in self.vocab:
+            self._by_length.setdefault(len(term), []).append(term)
+        self.published = np.array(
+            [a.published.toordinal() if a.published else -1 for a in self.articles], dtype=np.int64
+        )
+        self.titles = [a.title for a in self.articles]
+
+    def _count(self, words: list[str]) -> tuple[array, array]:
+        counts = Counter(words)
+        ids = array("i", (self.vocab.setdefault(t, len(self.vocab)) for t in counts))
+        return ids, array("i", counts.values())
+
+    def _build(self, rows: list[tuple[array, array]]) -> _Field:
+        lengths = np.array([sum(tfs) for _, tfs in rows], dtype=np.float32)
+        doc_ids = np.repeat(np.arange(len(rows), dtype=np.int32), [len(ids) for ids, _ in rows])
+        term_ids = np.frombuffer(b"".join(ids.tobytes() for ids, _ in rows), dtype=np.int32)
+        tfs = np.frombuffer(b"".join(t.tobytes() for _, t in rows), dtype=np.int32).astype(np.float32)
+        order = np.argsort(term_ids, kind="stable")
+        term_ids, doc_ids, tfs = term_ids[order], doc_ids[order], tfs[order]
+        n_terms = max(len(self.vocab), 1)
+        df = np.bincount(term_ids, minlength=n_terms)
+        offsets = np.zeros(n_terms + 1, dtype=np.int64)
+        np.cumsum(df, out=offsets[1:])
+        n = max(len(rows), 1)
+        idf = np.log(1 + (n - df + 0.5) / (df + 0.5)).astype(np.float32)
+        avg = float(lengths.mean()) if len(rows) else 1.0
+        norm = K1 * (1 - B + B * lengths[doc_ids] / max(avg, 1e-9))
+        weights = idf[term_ids] * tfs * (K1 + 1) / (tfs + norm)
+        return _Field(offsets=offsets, docs=doc_ids, weights=weights.astype(np.float32))
+
+    # --- query side -----------------------------------------------------------------------
+
+    def _postings(self, field: _Field, term_id: int) -> tuple[np.ndarray, np.ndarray]:
+        if term_id + 1 >= len(field.offsets):
+            return field.docs[:0], field.weights[:0]  # a term only the other field has
+        start, end = field.offsets[term_id], field.offsets[term_id + 1]
+        return field.docs[start:end], field.weights[start:end]
+
+    def docs_with(self, term: str) -> np.ndarray:
+        term_id = self.vocab.get(term)
+        if term_id is None:
+            return np.zeros(0, dtype=np.int32)
+        return np.union1d(self._postings(self.text, term_id)[0], self._postings(self.title, term_id)[0])
+
+    def expand(self, tokens: list[str]) -> tuple[dict[str, float], list[tuple[str, str]]]:
+        """Query tokens -> indexed terms with weights; unknown words go to their nearest terms."""
+        weighted: dict[str, float] = {}
+        corrections: list[tuple[str, str]] = []
+        for token in tokens[:MAX_QUERY_TERMS]:
+            word = stem(token)
+            if word in self.vocab:
+                weighted[word] = max(weighted.get(word, 0.0), 1.0)
+                continue
+            if len(word) < 3 or not word.isalpha():
+                continue
+            pool = [t for n in range(len(word) - 2, len(word) + 3) for t in self._by_length.get(n, ())]
+            matches = process.extract(word, pool, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=3)
+            if not matches:
+                continue
+            best = matches[0][1]
+            for term, similarity, _ in matches:
+                if similarity >= best - 4:
+                    weight = (similarity / 100) ** 2
+                    weighted[term] = max(weighted.get(term, 0.0), weight)
+            corrections.append((token, matches[0][0]))
+        return weighted, corrections
+
+    def score(self, weighted: dict[str, float]) -> tuple[np.ndarray, np.ndarray]:
+        """BM25 over both fields, and how much of the query's weight each article covers."""
+        scores = np.zeros(len(self.articles), dtype=np.float32)
+        coverage = np.zeros(len(self.articles), dtype=np.float32)
+        for term, weight in weighted.items():
+            term_id = self.vocab[term]
+            docs, weights = self._postings(self.text, term_id)
+            scores[docs] += weight * weights
+            coverage[docs] += weight
+            tdocs, tweights = self._postings(self.title, term_id)
+            scores[tdocs] += weight * TITLE_WEIGHT * tweights
+            # Title-only matches count for coverage too.
+            only_title = tdocs[np.isin(tdocs, docs, assume_unique=True, invert=True)]
+            coverage[only_title] += weight
+        return scores, coverage
+
+
+def search(index: SearchIndex, raw_query: str, limit: int = 5) -> SearchResult:
+    query = parse_query(raw_query)
+    if query.is_empty:
+        message = "Type some words to search for, e.g. `huawei chips`."
+        if query.problems:
+            message = " ".join(query.problems)
+        elif raw_query and raw_query.strip():
+            message = "I couldn't find any words in that to search for. Try a few keywords, e.g. `huawei chips`."
+        return SearchResult(query=query, hits=(), message=message)
+
+    tokens = [t for t in tokenize(query.text) if t not in STOPWORDS]
+    if not tokens:  # "who said it?": nothing but stopwords, so let them count
+        tokens = tokenize(query.text)
+    weighted, corrections = index.expand(tokens)
+
+    allowed, filter_message = _apply_filters(index, query.filters)
+    if allowed is not None and not allowed.any():
+        return SearchResult(query=query, hits=(), message=filter_message, corrections=tuple(corrections))
+
+    if weighted:
+        scores, coverage = index.score(weighted)
+        total = sum(weighted.values())
+        final = scores * (0.5 + 0.5 * coverage / total)
+        if allowed is not None:
+            final = np.where(allowed, final, 0)
+        candidates = np.flatnonzero(final > 0)
+    elif query.text.strip():
+        candidates = np.zeros(0, dtype=np.int64)
+        final = np.zeros(0)
+    else:  # filters alone: everything they allow, newest first
+        candidates = np.flatnonzero(allowed)
+        order = sorted(candidates, key=lambda i: (-index.published[i], index.titles[i]))
+        hits = tuple(Hit(index.articles[i], 0.0, _lead(index.articles[i]), ()) for i in order[:limit])
+        return SearchResult(query=query, hits=hits, message=_notes(query, corrections))
+
+    if len(candidates) == 0:
+        message = f"Nothing matches “{_clip(query.text)}”."
+        if allowed is not None and weighted:
+            scores, _ = index.score(weighted)
+            if (scores > 0).any():
+                message = (
+                    f"Articles match “{_clip(query.text)}”, but none of them with {filter_message_for(query.filters)}."
+                )
+        return SearchResult(
+            query=query,
+            hits=(),
+            message=message,
+            suggestions=tuple(suggest_titles(index, query.text)),
+            corrections=tuple(corrections),
+        )
+
+    top = candidates[np.argsort(-final[candidates], kind="stable")[:RERANK_DEPTH]]
+    reranked = sorted(
+        ((float(final[i]) * (1 + 0.35 * _title_closeness(query.text, index.titles[i])), int(i)) for i in top),
+        key=lambda pair: (-pair[0], pair[1]),
+    )
+    hits = []
+    for score, i in reranked[:limit]:
+        article = index.articles[i]
+        passage, matched = best_passage(article, weighted)
+        hits.append(Hit(article, round(score, 3), passage, matched))
+    return SearchResult(
+        query=query, hits=tuple(hits), message=_notes(query, corrections), corrections=tuple(corrections)
+    )
+
+
+def _title_closeness(query: str, title: str) -> float:
+    return fuzz.token_set_ratio(query.lower(), title.lower()) / 100
+
+
+def _notes(query: Query, corrections: list[tuple[str, str]]) -> str | None:
+    notes = list(query.problems)
+    if query.truncated:
+        notes.append("Your query was long, so I searched its first 500 characters.")
+    return " ".join(notes) or None
+
+
+def _clip(text: str, length: int = 80) -> str:
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
+def filter_message_for(filters: tuple[Filter, ...]) -> str:
+    return " ".join(f"`{f.written}`" for f in filters)
+
+
+def _apply_filters(index: SearchIndex, filters: tuple[Filter, ...]) -> tuple[np.ndarray | None, str | None]:
+    """A mask of allowed articles, and if it is empty, which filter emptied it."""
+    if not filters:
+        return None, None
+    allowed = np.ones(len(index.articles), dtype=bool)
+    for item in filters:
+        before = int(allowed.sum())
+        allowed &= _filter_mask(index, item, allowed)
+        if not allowed.any():
+            if before == len(index.articles):
+                why = f"No article matches `{item.written}`{_filter_hint(index, item)}."
+            else:
+                why = (
+                    f"`{item.written}` left nothing: {before} article{'s' if before != 1 else ''} "
+                    f"matched the other filters, none of them this one."
+                )
+            return allowed, why
+    return allowed, None
+
+
+def _filter_mask(index: SearchIndex, item: Filter, allowed: np.ndarray) -> np.ndarray:
+    n = len(index.articles)
+    if item.key in ("after", "before", "on"):
+        day = item.day.toordinal()
+        has_date = index.published >= 0
+        if item.key == "after":
+            return has_date & (index.published > day)
+        if item.key == "before":
+            return has_date & (index.published < day)
+        return index.published == day
+    if item.key == "exclude":
+        mask = np.ones(n, dtype=bool)
+        for term in terms(item.value, keep_stopwords=True):
+            mask[index.docs_with(term)] = False
+        return mask
+    if item.key == "phrase":
+        wanted = " ".join(tokenize(item.value))
+        mask = np.zeros(n, dtype=bool)
+        candidates = np.flatnonzero(allowed)
+        for term in terms(item.value):
+            candidates = np.intersect1d(candidates, index.docs_with(term))
+        for i in candidates:
+            article = index.articles[i]
+            text = " ".join(tokenize(" ".join((article.title, article.dek or "", *article.body))))
+            mask[i] = f" {wanted} " in f" {text} "
+        return mask
+    key = normalise_key(item.value)
+    if item.key == "source":
+        return np.array(
+            [key in normalise_key(a.source or "") or key in normalise_key(a.url or "") for a in index.articles],
+            dtype=bool,
+        )
+    if item.key == "by":
+        return np.array([key in normalise_key(a.author or "") for a in index.articles], dtype=bool)
+    if item.key == "tag":
+        return np.array([any(key == normalise_key(t) for t in a.tags) for a in index.articles], dtype=bool)
+    return np.ones(n, dtype=bool)
+
+
+def _filter_hint(index: SearchIndex, item: Filter) -> str:
+    if item.key == "source":
+        known = sorted({a.source for a in index.articles if a.source})
+        return f" (sources: {', '.join(known[:8])})" if known else " (no article has a source)"
+    if item.key == "by":
+        known = sorted({a.author for a in index.articles if a.author})
+        return f" (authors: {', '.join(known[:8])})" if known else " (no article names its author)"
+    if item.key in ("after", "before", "on"):
+        dated = index.published[index.published >= 0]
+        if len(dated) == 0:
+            return " (no article has a publication date)"
+        from datetime import date
+
+        low, high = date.fromordinal(int(dated.min())), date.fromordinal(int(dated.max()))
+        return f" (articles run from {low.isoformat()} to {high.isoformat()})"
+    return ""
+
+
+def suggest_titles(index: SearchIndex, text: str, limit: int = 3) -> list[str]:
+    if not text.strip() or not index.titles:
+        return []
+    found = process.extract(text, index.titles, scorer=fuzz.WRatio, limit=limit)
+    return [title for title, _, _ in found]
+
+
+def best_passage(article: Article, weighted: dict[str, float]) -> tuple[str, tuple[str, ...]]:
+    """The sentence that carries most of the query, and which query terms the article matched."""
+    best, best_score = _lead(article), 0.0
+    matched: set[str] = set()
+    for paragraph in ((article.dek,) if article.dek else ()) + article.body:
+        for sentence in split_sentences(paragraph):
+            present = set(terms(sentence)) & weighted.keys()
+            matched |= present
+            score = sum(weighted[t] for t in present)
+            if score > best_score:
+                best, best_score = sentence, score
+    matched |= set(terms(article.title)) & weighted.keys()
+    return best, tuple(sorted(matched))
+
+
+def _lead(article: Article) -> str:
+    return article.summary[0] if article.summary else (article.body[0] if article.body else "")
