@@ -1,15 +1,20 @@
 """Ranking articles for a query a person typed.
 
-Two fields, title and text (standfirst, body, author, source, tags), each an inverted index
-with BM25 weights precomputed, stored as compressed-sparse-row numpy arrays so that a query
+One inverted index over each article's headline, standfirst, body, author, source and tags,
+with BM25 weights precomputed and stored as compressed-sparse-row numpy arrays, so a query
 is a handful of vectorised adds even at 100,000 articles. Query words that are not in the
-vocabulary ("huawai", "chps") are mapped to the closest indexed words with rapidfuzz. The top
-candidates are then re-ranked by how much of the query they cover and how close their title
-is to it, and each hit carries the sentence that matched best.
+vocabulary ("huawai", "chps") map to the closest indexed words with rapidfuzz. The top
+candidates are then re-ranked by how much of the query they cover, how much of their
+headline the query repeats and whether the query's words appear in the same order (a
+half-remembered quote), and each hit carries the sentence that matched best.
+
+The constants were set on the BBC corpus with benchmarks/search_quality.py (on a query set
+drawn with another seed than the one it reports).
 """
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections import Counter
 from dataclasses import dataclass
@@ -21,11 +26,14 @@ from .model import Article
 from .query import Filter, Query, parse_query
 from .text import STOPWORDS, normalise_key, split_sentences, stem, terms, tokenize
 
-K1 = 1.2
-B = 0.75
-TITLE_WEIGHT = 2.0
+K1 = 1.6
+B = 0.5
 MAX_QUERY_TERMS = 48
 RERANK_DEPTH = 60
+TITLE_COVERAGE_BOOST = 0.5
+COVERAGE_MIX = 0.3
+PHRASE_BOOST = 1.0
+STOPWORD_WEIGHT = 0.1
 FUZZY_CUTOFF = 78
 
 
@@ -47,7 +55,7 @@ class SearchResult:
 
 
 @dataclass(frozen=True, slots=True)
-class _Field:
+class _Postings:
     offsets: np.ndarray  # term id -> start in docs/weights
     docs: np.ndarray
     weights: np.ndarray
@@ -59,17 +67,12 @@ class SearchIndex:
     def __init__(self, articles: list[Article] | tuple[Article, ...]):
         self.articles = tuple(articles)
         self.vocab: dict[str, int] = {}
-        title_rows, text_rows = [], []
+        rows = []
         for article in self.articles:
-            title_rows.append(self._count(terms(article.title)))
-            text = " ".join(
-                (article.dek or "", *article.body, article.author or "", article.source or "", " ".join(article.tags))
-            )
-            text_rows.append(self._count(terms(text)))
-        self.title = self._build(title_rows)
-        self.text = self._build(text_rows)
-        self.df = np.diff(self.text.offsets) + np.diff(self.title.offsets)
-        self.terms_by_id = list(self.vocab)
+            parts = (article.title, article.dek or "", *article.body, article.author or "", article.source or "")
+            # Stopwords are indexed too: a remembered quote is mostly made of them.
+            rows.append(self._count(terms(" ".join((*parts, *article.tags)), keep_stopwords=True)))
+        self.postings = self._build(rows)
         self._by_length: dict[int, list[str]] = {}
         for term in self.vocab:
             self._by_length.setdefault(len(term), []).append(term)
@@ -83,7 +86,7 @@ class SearchIndex:
         ids = array("i", (self.vocab.setdefault(t, len(self.vocab)) for t in counts))
         return ids, array("i", counts.values())
 
-    def _build(self, rows: list[tuple[array, array]]) -> _Field:
+    def _build(self, rows: list[tuple[array, array]]) -> _Postings:
         lengths = np.array([sum(tfs) for _, tfs in rows], dtype=np.float32)
         doc_ids = np.repeat(np.arange(len(rows), dtype=np.int32), [len(ids) for ids, _ in rows])
         term_ids = np.frombuffer(b"".join(ids.tobytes() for ids, _ in rows), dtype=np.int32)
@@ -99,30 +102,39 @@ class SearchIndex:
         avg = float(lengths.mean()) if len(rows) else 1.0
         norm = K1 * (1 - B + B * lengths[doc_ids] / max(avg, 1e-9))
         weights = idf[term_ids] * tfs * (K1 + 1) / (tfs + norm)
-        return _Field(offsets=offsets, docs=doc_ids, weights=weights.astype(np.float32))
+        return _Postings(offsets=offsets, docs=doc_ids, weights=weights.astype(np.float32))
 
     # --- query side -----------------------------------------------------------------------
 
-    def _postings(self, field: _Field, term_id: int) -> tuple[np.ndarray, np.ndarray]:
-        if term_id + 1 >= len(field.offsets):
-            return field.docs[:0], field.weights[:0]  # a term only the other field has
-        start, end = field.offsets[term_id], field.offsets[term_id + 1]
-        return field.docs[start:end], field.weights[start:end]
+    def _postings(self, term_id: int) -> tuple[np.ndarray, np.ndarray]:
+        start, end = self.postings.offsets[term_id], self.postings.offsets[term_id + 1]
+        return self.postings.docs[start:end], self.postings.weights[start:end]
 
     def docs_with(self, term: str) -> np.ndarray:
         term_id = self.vocab.get(term)
         if term_id is None:
             return np.zeros(0, dtype=np.int32)
-        return np.union1d(self._postings(self.text, term_id)[0], self._postings(self.title, term_id)[0])
+        return self._postings(term_id)[0]
 
     def expand(self, tokens: list[str]) -> tuple[dict[str, float], list[tuple[str, str]]]:
-        """Query tokens -> indexed terms with weights; unknown words go to their nearest terms."""
+        """Query tokens -> indexed terms with weights; unknown words go to their nearest terms.
+
+        Stopwords count a little in a long query (a half-remembered quote), not at all in a
+        short one, and fully when there is nothing else ("who said it?").
+        """
+        tokens = tokens[:MAX_QUERY_TERMS]
+        content = [t for t in tokens if t not in STOPWORDS]
+        stopword_weight = 1.0 if not content else STOPWORD_WEIGHT if len(tokens) >= 5 else 0.0
         weighted: dict[str, float] = {}
         corrections: list[tuple[str, str]] = []
-        for token in tokens[:MAX_QUERY_TERMS]:
+        for token in tokens:
             word = stem(token)
+            weight = stopword_weight if token in STOPWORDS else 1.0
             if word in self.vocab:
-                weighted[word] = max(weighted.get(word, 0.0), 1.0)
+                if weight:
+                    weighted[word] = max(weighted.get(word, 0.0), weight)
+                continue
+            if token in STOPWORDS:
                 continue
             if len(word) < 3 or not word.isalpha():
                 continue
@@ -139,93 +151,107 @@ class SearchIndex:
         return weighted, corrections
 
     def score(self, weighted: dict[str, float]) -> tuple[np.ndarray, np.ndarray]:
-        """BM25 over both fields, and how much of the query's weight each article covers."""
+        """BM25, and how much of the query's weight each article covers."""
         scores = np.zeros(len(self.articles), dtype=np.float32)
         coverage = np.zeros(len(self.articles), dtype=np.float32)
         for term, weight in weighted.items():
-            term_id = self.vocab[term]
-            docs, weights = self._postings(self.text, term_id)
+            docs, weights = self._postings(self.vocab[term])
             scores[docs] += weight * weights
             coverage[docs] += weight
-            tdocs, tweights = self._postings(self.title, term_id)
-            scores[tdocs] += weight * TITLE_WEIGHT * tweights
-            # Title-only matches count for coverage too.
-            only_title = tdocs[np.isin(tdocs, docs, assume_unique=True, invert=True)]
-            coverage[only_title] += weight
         return scores, coverage
 
 
 def search(index: SearchIndex, raw_query: str, limit: int = 5) -> SearchResult:
     query = parse_query(raw_query)
-    if query.is_empty:
-        message = "Type some words to search for, e.g. `huawei chips`."
+    tokens = tokenize(query.text)
+    if not tokens and not query.filters:
         if query.problems:
             message = " ".join(query.problems)
         elif raw_query and raw_query.strip():
             message = "I couldn't find any words in that to search for. Try a few keywords, e.g. `huawei chips`."
+        else:
+            message = "Type some words to search for, e.g. `huawei chips`."
         return SearchResult(query=query, hits=(), message=message)
 
-    tokens = [t for t in tokenize(query.text) if t not in STOPWORDS]
-    if not tokens:  # "who said it?": nothing but stopwords, so let them count
-        tokens = tokenize(query.text)
-    weighted, corrections = index.expand(tokens)
-
+    weighted, found = index.expand(tokens)
+    corrections = tuple(found)
     allowed, filter_message = _apply_filters(index, query.filters)
     if allowed is not None and not allowed.any():
-        return SearchResult(query=query, hits=(), message=filter_message, corrections=tuple(corrections))
+        return SearchResult(query=query, hits=(), message=filter_message, corrections=corrections)
 
-    if weighted:
-        scores, coverage = index.score(weighted)
-        total = sum(weighted.values())
-        final = scores * (0.5 + 0.5 * coverage / total)
-        if allowed is not None:
-            final = np.where(allowed, final, 0)
-        candidates = np.flatnonzero(final > 0)
-    elif query.text.strip():
-        candidates = np.zeros(0, dtype=np.int64)
-        final = np.zeros(0)
-    else:  # filters alone: everything they allow, newest first
-        candidates = np.flatnonzero(allowed)
-        order = sorted(candidates, key=lambda i: (-index.published[i], index.titles[i]))
+    if not tokens:  # filters alone: everything they allow, newest first
+        order = sorted(np.flatnonzero(allowed), key=lambda i: (-index.published[i], index.titles[i]))
         hits = tuple(Hit(index.articles[i], 0.0, _lead(index.articles[i]), ()) for i in order[:limit])
-        return SearchResult(query=query, hits=hits, message=_notes(query, corrections))
+        return SearchResult(query=query, hits=hits, message=_notes(query))
 
+    scores, coverage = index.score(weighted)
+    # BM25 alone lets one rare word outweigh the rest; favour articles that cover the query.
+    final = scores * (1 - COVERAGE_MIX + COVERAGE_MIX * coverage / max(sum(weighted.values()), 1e-9))
+    matched = final > 0
+    if allowed is not None:
+        final = np.where(allowed, final, 0)
+    candidates = np.flatnonzero(final > 0)
     if len(candidates) == 0:
         message = f"Nothing matches “{_clip(query.text)}”."
-        if allowed is not None and weighted:
-            scores, _ = index.score(weighted)
-            if (scores > 0).any():
-                message = (
-                    f"Articles match “{_clip(query.text)}”, but none of them with {filter_message_for(query.filters)}."
-                )
+        if allowed is not None and matched.any():
+            message = f"Articles match “{_clip(query.text)}”, but none with {filter_message_for(query.filters)}."
         return SearchResult(
             query=query,
             hits=(),
             message=message,
             suggestions=tuple(suggest_titles(index, query.text)),
-            corrections=tuple(corrections),
+            corrections=corrections,
         )
 
     top = candidates[np.argsort(-final[candidates], kind="stable")[:RERANK_DEPTH]]
+    # A remembered passage's words in their order are worth more than the same words
+    # scattered. A question's word order is the asker's, not the article's.
+    quoted = len(tokens) >= 4 and not _QUESTION.match(query.text)
+    bigrams = set(zip(tokens, tokens[1:], strict=False)) if quoted else set()
     reranked = sorted(
-        ((float(final[i]) * (1 + 0.35 * _title_closeness(query.text, index.titles[i])), int(i)) for i in top),
+        (
+            (
+                float(final[i])
+                * (1 + TITLE_COVERAGE_BOOST * _title_coverage(weighted, index.titles[i]))
+                * (1 + PHRASE_BOOST * _bigram_share(bigrams, index.articles[i])),
+                int(i),
+            )
+            for i in top
+        ),
         key=lambda pair: (-pair[0], pair[1]),
     )
     hits = []
     for score, i in reranked[:limit]:
         article = index.articles[i]
-        passage, matched = best_passage(article, weighted)
-        hits.append(Hit(article, round(score, 3), passage, matched))
-    return SearchResult(
-        query=query, hits=tuple(hits), message=_notes(query, corrections), corrections=tuple(corrections)
-    )
+        passage, matched_terms = best_passage(article, weighted)
+        hits.append(Hit(article, round(score, 3), passage, matched_terms))
+    return SearchResult(query=query, hits=tuple(hits), message=_notes(query), corrections=corrections)
 
 
-def _title_closeness(query: str, title: str) -> float:
-    return fuzz.token_set_ratio(query.lower(), title.lower()) / 100
+_QUESTION = re.compile(
+    r"^\W*(?:(?:who|what|when|where|why|how|which)\s+(?:did|does|do|is|are|was|were|has|have|had|said|says|will|"
+    r"would|can|could)\b|(?:tell|show) me\b)|\?\s*$",
+    re.IGNORECASE,
+)
 
 
-def _notes(query: Query, corrections: list[tuple[str, str]]) -> str | None:
+def _bigram_share(bigrams: set[tuple[str, str]], article: Article) -> float:
+    if not bigrams:
+        return 0.0
+    tokens = tokenize(" ".join((article.title, *article.body)))
+    return len(bigrams & set(zip(tokens, tokens[1:], strict=False))) / len(bigrams)
+
+
+def _title_coverage(weighted: dict[str, float], title: str) -> float:
+    """How much of the headline the query repeats: high for a half-remembered headline,
+    low for keywords that merely share a word with it."""
+    words = set(terms(title))
+    if not words:
+        return 0.0
+    return (sum(weighted.get(w, 0.0) for w in words) / len(words)) ** 2
+
+
+def _notes(query: Query) -> str | None:
     notes = list(query.problems)
     if query.truncated:
         notes.append("Your query was long, so I searched its first 500 characters.")
@@ -330,12 +356,12 @@ def best_passage(article: Article, weighted: dict[str, float]) -> tuple[str, tup
     matched: set[str] = set()
     for paragraph in ((article.dek,) if article.dek else ()) + article.body:
         for sentence in split_sentences(paragraph):
-            present = set(terms(sentence)) & weighted.keys()
+            present = set(terms(sentence, keep_stopwords=True)) & weighted.keys()
             matched |= present
             score = sum(weighted[t] for t in present)
             if score > best_score:
                 best, best_score = sentence, score
-    matched |= set(terms(article.title)) & weighted.keys()
+    matched |= set(terms(article.title, keep_stopwords=True)) & weighted.keys()
     return best, tuple(sorted(matched))
 
 

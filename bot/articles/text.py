@@ -132,7 +132,7 @@ STOPWORDS = frozenset(
     themselves then there these they this those through to too under until up very was we were
     what when where which while who whom why will with would you your yours yourself
     yourselves s t don say said says tell told anything something news article articles
-    happened happen know think thought really get got also us""".split()
+    happened happen know think thought really get got also us story stories""".split()
 )
 
 

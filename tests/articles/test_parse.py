@@ -23,7 +23,10 @@ def test_seed_metadata_comes_from_text_and_sidecar(seed):
     assert seed.dek.startswith("Huawei Cloud’s CEO believes Chinese AI developers should focus")
     assert seed.author == "Ben Wodecki"
     assert seed.published == date(2024, 7, 10)
-    assert seed.url == "https://aibusiness.com/verticals/china-can-lead-in-ai-despite-hardware-restrictions-huawei-cloud-ceo"
+    assert (
+        seed.url
+        == "https://aibusiness.com/verticals/china-can-lead-in-ai-despite-hardware-restrictions-huawei-cloud-ceo"
+    )
     assert seed.source == "AI Business"
     assert seed.path == "china-can-lead-in-ai-huawei-cloud-ceo.txt"
 
@@ -92,8 +95,18 @@ def test_wire_style_page_byline_date_caption_and_footer():
     assert article.author == "Jane Doe"
     assert article.published == date(2024, 3, 3)
     text = "\n".join(article.body)
-    for furniture in ("Advertisement", "Share this article", "Wind turbines off the coast", "Reuters",
-                      "Read more", "Sign up", "©", "More from", "Ferry timetable", "lifeboat"):
+    for furniture in (
+        "Advertisement",
+        "Share this article",
+        "Wind turbines off the coast",
+        "Reuters",
+        "Read more",
+        "Sign up",
+        "©",
+        "More from",
+        "Ferry timetable",
+        "lifeboat",
+    ):
         assert furniture not in text, furniture
     assert article.body[-1] == "The company said work on the seabed would start next spring."
 
@@ -218,7 +231,9 @@ def test_huge_files_are_refused_before_reading(tmp_path):
 
 def test_latin1_text_is_read(tmp_path):
     path = tmp_path / "latin.txt"
-    path.write_bytes("Price rise\n\nThe ticket now costs £5 more than it did last year, the club said.\n".encode("latin-1"))
+    path.write_bytes(
+        "Price rise\n\nThe ticket now costs £5 more than it did last year, the club said.\n".encode("latin-1")
+    )
     assert "£5" in parse_file(path, root=tmp_path).body[0]
 
 
