@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from functools import cached_property
+
+from .summary import summarize
 
 
 @dataclass(frozen=True, slots=True)
@@ -12,7 +15,9 @@ class Quote:
     speaker: str | None
 
 
-@dataclass(frozen=True, slots=True)
+# Not slotted: `summary` is a cached property, computed the first time it is shown rather
+# than for every article at start-up.
+@dataclass(frozen=True)
 class Article:
     id: str
     title: str
@@ -24,10 +29,14 @@ class Article:
     url: str | None = None
     source: str | None = None
     tags: tuple[str, ...] = ()
-    summary: tuple[str, ...] = ()
     quotes: tuple[Quote, ...] = ()
     # Hash of the normalised text, used to spot the same story saved twice.
     fingerprint: str = field(default="", compare=False)
+
+    @cached_property
+    def summary(self) -> tuple[str, ...]:
+        """2-3 sentences in reading order, led by the standfirst when there is one."""
+        return tuple(summarize(self.title, self.body, dek=self.dek))
 
     @property
     def best_quote(self) -> Quote | None:

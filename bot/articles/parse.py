@@ -19,7 +19,6 @@ import yaml
 from . import boilerplate as bp
 from .model import Article
 from .quotes import extract_quotes
-from .summary import summarize
 from .text import clean_text, slugify, squash
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
@@ -144,7 +143,6 @@ def parse_text(text: str, *, path: Path, root: Path | None = None, metadata: dic
         source=source,
         tags=tags,
         body=body,
-        summary=tuple(summarize(title, body, dek=dek)),
         quotes=tuple(quotes),
         path=relative,
         fingerprint=fingerprint(body),

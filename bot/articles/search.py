@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -29,7 +30,7 @@ from .text import STOPWORDS, normalise_key, split_sentences, stem, terms, tokeni
 K1 = 1.6
 B = 0.5
 MAX_QUERY_TERMS = 48
-RERANK_DEPTH = 60
+RERANK_DEPTH = 30
 TITLE_COVERAGE_BOOST = 0.5
 COVERAGE_MIX = 0.3
 PHRASE_BOOST = 1.0
@@ -73,9 +74,10 @@ class SearchIndex:
             # Stopwords are indexed too: a remembered quote is mostly made of them.
             rows.append(self._count(terms(" ".join((*parts, *article.tags)), keep_stopwords=True)))
         self.postings = self._build(rows)
-        self._by_length: dict[int, list[str]] = {}
-        for term in self.vocab:
-            self._by_length.setdefault(len(term), []).append(term)
+        # Typo targets: alphabetic terms sorted by length, so the candidates for a word are
+        # one slice (similar length) rather than the whole vocabulary.
+        self._fuzzy_terms = sorted((t for t in self.vocab if t.isalpha()), key=len)
+        self._fuzzy_lengths = [len(t) for t in self._fuzzy_terms]
         self.published = np.array(
             [a.published.toordinal() if a.published else -1 for a in self.articles], dtype=np.int64
         )
@@ -138,7 +140,9 @@ class SearchIndex:
                 continue
             if len(word) < 3 or not word.isalpha():
                 continue
-            pool = [t for n in range(len(word) - 2, len(word) + 3) for t in self._by_length.get(n, ())]
+            low = bisect_left(self._fuzzy_lengths, len(word) - 2)
+            high = bisect_right(self._fuzzy_lengths, len(word) + 2)
+            pool = self._fuzzy_terms[low:high]
             matches = process.extract(word, pool, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=3)
             if not matches:
                 continue
@@ -203,7 +207,9 @@ def search(index: SearchIndex, raw_query: str, limit: int = 5) -> SearchResult:
             corrections=corrections,
         )
 
-    top = candidates[np.argsort(-final[candidates], kind="stable")[:RERANK_DEPTH]]
+    if len(candidates) > RERANK_DEPTH:
+        candidates = candidates[np.argpartition(-final[candidates], RERANK_DEPTH)[:RERANK_DEPTH]]
+    top = candidates[np.argsort(-final[candidates], kind="stable")]
     # A remembered passage's words in their order are worth more than the same words
     # scattered. A question's word order is the asker's, not the article's.
     quoted = len(tokens) >= 4 and not _QUESTION.match(query.text)
