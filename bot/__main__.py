@@ -60,6 +60,17 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--seeds", type=Path, help="articles folder (default: SEEDS_DIR, or seeds/)")
     check.add_argument("--json", action="store_true", help="one JSON object a file, for scripts")
     check.set_defaults(handler=cmd_check)
+
+    run = commands.add_parser("run", help="connect to Slack and answer (Socket Mode if SLACK_APP_TOKEN is set)")
+    mode = run.add_mutually_exclusive_group()
+    mode.add_argument("--socket", action="store_true", help="force Socket Mode")
+    mode.add_argument("--http", action="store_true", help="force HTTP mode on PORT")
+    run.add_argument("--seeds", type=Path, help="articles folder (default: SEEDS_DIR, or seeds/)")
+    run.set_defaults(handler=cmd_run)
+
+    manifest = commands.add_parser("manifest", help="print a Slack app manifest for this app")
+    manifest.add_argument("--http", metavar="URL", help="public base URL for HTTP mode (default: Socket Mode)")
+    manifest.set_defaults(handler=cmd_manifest)
     return parser
 
 
@@ -121,6 +132,26 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     else:
         terminal.print_check(Console(highlight=False), reports)
     return 0 if all(r.ok for r in reports) else 1
+
+
+def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    from .slack.runtime import run
+
+    socket_mode = args.socket or (not args.http and settings.slack_app_token is not None)
+    return run(settings, socket_mode=socket_mode)
+
+
+def cmd_manifest(args: argparse.Namespace, settings: Settings) -> int:
+    from .slack.manifest import manifest
+
+    if args.http and not args.http.startswith("https://"):
+        print(
+            "newsbot: --http needs the public https:// URL Slack will call, e.g. https://newsbot.example.com",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    print(json.dumps(manifest(http_url=args.http), indent=2))
+    return 0
 
 
 if __name__ == "__main__":

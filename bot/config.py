@@ -2,18 +2,76 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class SettingError(ValueError):
+    """A setting is missing or malformed; the message names it and says how to fix it."""
 
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
 
+    # Articles
     seeds_dir: Path = Field(Path("seeds"), description="Folder of article files, read recursively.")
-    max_article_bytes: int = Field(2_000_000, gt=0, description="Files larger than this are skipped with a message.")
+    max_article_bytes: int = Field(2_000_000, gt=0, description="Larger files are skipped with a message.")
+
+    # Slack
+    slack_bot_token: SecretStr | None = Field(None, description="Bot token, xoxb-...")
+    slack_signing_secret: SecretStr | None = Field(None, description="Signing secret (HTTP mode).")
+    slack_app_token: SecretStr | None = Field(None, description="App-level token, xapp-... (Socket Mode).")
+    slack_api_url: str = Field("https://slack.com/api/", description="Base URL of the Slack Web API.")
+    port: int = Field(3000, ge=1, le=65535, description="HTTP port in HTTP mode.")
+
     log_level: str = Field("INFO", description="DEBUG, INFO, WARNING or ERROR.")
+
+    @field_validator("slack_api_url")
+    @classmethod
+    def _api_url_ends_with_slash(cls, value: str) -> str:
+        if not re.match(r"^https?://\S+$", value):
+            raise ValueError("must be an http(s) URL such as https://slack.com/api/")
+        return value if value.endswith("/") else value + "/"
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        level = value.upper()
+        if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError("must be DEBUG, INFO, WARNING or ERROR")
+        return level
+
+    @field_validator("slack_bot_token", "slack_signing_secret", "slack_app_token", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value):
+        return None if isinstance(value, str) and not value.strip() else value
+
+    def require_slack(self, *, socket: bool) -> None:
+        """Raise SettingError naming the first Slack setting that is missing or malformed."""
+        bot = _secret(self.slack_bot_token)
+        if not bot:
+            raise SettingError("SLACK_BOT_TOKEN is not set: copy the Bot User OAuth Token (xoxb-...) into .env")
+        if not re.fullmatch(r"xoxb-[A-Za-z0-9-]+", bot):
+            raise SettingError("SLACK_BOT_TOKEN does not look like a bot token: it should start with xoxb-")
+        if socket:
+            app = _secret(self.slack_app_token)
+            if not app:
+                raise SettingError("SLACK_APP_TOKEN is not set: Socket Mode needs an app-level token (xapp-...)")
+            if not re.fullmatch(r"xapp-[A-Za-z0-9-]+", app):
+                raise SettingError("SLACK_APP_TOKEN does not look like an app-level token: it should start with xapp-")
+        else:
+            secret = _secret(self.slack_signing_secret)
+            if not secret:
+                raise SettingError("SLACK_SIGNING_SECRET is not set: copy it from Basic Information > App Credentials")
+            if not re.fullmatch(r"[A-Za-z0-9]{16,}", secret):
+                raise SettingError("SLACK_SIGNING_SECRET looks malformed: it is a string of letters and digits")
+
+
+def _secret(value: SecretStr | None) -> str:
+    return value.get_secret_value().strip() if value else ""
 
 
 def load_settings(**overrides) -> Settings:
