@@ -71,8 +71,8 @@ def clip(text: str, limit: int) -> str:
 
 
 def plain(text: str, limit: int) -> PlainTextObject:
-    text = " ".join(text.split())
-    return PlainTextObject(text=text if len(text) <= limit else text[: limit - 1] + "…", emoji=False)
+    # Slack decodes &amp; &lt; &gt; in plain_text as well, so the same escaping shows it literally.
+    return PlainTextObject(text=clip(" ".join(text.split()), limit), emoji=False)
 
 
 def verbatim(text: str) -> MarkdownTextObject:
@@ -167,7 +167,7 @@ def more_value(query: str, offset: int) -> str:
 def article_message(article: Article, *, shared_by: str | None = None) -> Message:
     card = card_for(article)
     who = f"<@{shared_by}> shared: " if shared_by else ""
-    return Message(text=fallback(f"{who}{article.title}"), blocks=card_blocks(card, shared_by=shared_by))
+    return Message(text=who + fallback(article.title), blocks=card_blocks(card, shared_by=shared_by))
 
 
 # --- answers to a query ------------------------------------------------------------------

@@ -8,6 +8,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -154,14 +155,22 @@ def settings(fake_slack, library_dir) -> Settings:
     )
 
 
-@pytest.fixture
-def slack(settings, fake_slack):
+@contextmanager
+def serving(settings: Settings, fake_slack: FakeSlack):
     """The real app, served over HTTP on 127.0.0.1 (port 0); yields a signed-request client."""
     library = Library.load(settings.seeds_dir)
     app = create_app(settings, lambda: library)
     server = http_server(wsgi_app(app, lambda: library), 0, host="127.0.0.1")
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield SignedSlack(f"http://127.0.0.1:{server.server_port}", SIGNING_SECRET, fake_slack)
-    server.shutdown()
-    server.server_close()
+    try:
+        yield SignedSlack(f"http://127.0.0.1:{server.server_port}", SIGNING_SECRET, fake_slack)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def slack(settings, fake_slack):
+    with serving(settings, fake_slack) as client:
+        yield client
