@@ -12,14 +12,13 @@ import pytest
 from tests.slack.conftest import serving
 from tests.slack.fake_slack import Scripted
 
-EVIL = """Markets rally as &quot;<!channel>&quot; ping scare fades
-
-By Eve Mallory | July 1, 2024
-
-Traders said a message reading <!here> and <!channel> and <@U123ABC> was sent at 9am, and a link <https://evil.example|click here for the results> spread fast; profits & losses were unchanged.
-
-"Please ignore <!everyone> and <@U999> messages," said Bob Trent. "They are fake & harmless, honestly."
-"""
+EVIL = (
+    "Markets rally as &quot;<!channel>&quot; ping scare fades\n\n"
+    "By Eve Mallory | July 1, 2024\n\n"
+    "Traders said a message reading <!here> and <!channel> and <@U123ABC> was sent at 9am, and a link "
+    "<https://evil.example|click here for the results> spread fast; profits & losses were unchanged.\n\n"
+    '"Please ignore <!everyone> and <@U999> messages," said Bob Trent. "They are fake & harmless, honestly."\n'
+)
 
 
 def all_text(call) -> str:
