@@ -64,29 +64,29 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def wait_for_health(port: int, process: subprocess.Popen, timeout: float = 30) -> dict:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as response:
+                return json.loads(response.read())
+        except OSError:
+            assert process.poll() is None, process.stderr.read()
+            time.sleep(0.2)
+    raise AssertionError("the server never answered /healthz")
+
+
+def start(command: list[str], fake_slack, tmp_path, **extra) -> subprocess.Popen:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
+    env.update(slack_env(fake_slack, SEEDS_DIR=str(PROJECT / "seeds"), **extra))
+    return subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
 def test_http_mode_serves_slack_and_health_and_never_logs_secrets(fake_slack, tmp_path):
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
-    env.update(slack_env(fake_slack, PORT=str(port), LOG_LEVEL="DEBUG", SEEDS_DIR=str(PROJECT / "seeds")))
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot", "run"],
-        cwd=tmp_path,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    process = start([sys.executable, "-m", "bot", "run"], fake_slack, tmp_path, PORT=str(port), LOG_LEVEL="DEBUG")
     try:
-        health = None
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and health is None:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as response:
-                    health = json.loads(response.read())
-            except OSError:
-                assert process.poll() is None, process.stderr.read()
-                time.sleep(0.2)
-        assert health == {"ok": True, "articles": 1}
+        assert wait_for_health(port, process) == {"ok": True, "articles": 1}
         client = SignedSlack(f"http://127.0.0.1:{port}", SIGNING_SECRET, fake_slack)
         assert client.command("huawei chips").status == 200
         [answer] = fake_slack.wait_for("response_url")
@@ -99,6 +99,33 @@ def test_http_mode_serves_slack_and_health_and_never_logs_secrets(fake_slack, tm
     assert "Sending a request" in err or "auth.test" in err  # DEBUG really was on
     assert BOT_TOKEN not in err and SIGNING_SECRET not in err
     assert BOT_TOKEN[: len("xoxb-17653672481")] not in err
+
+
+def test_gunicorn_serves_the_wsgi_entry_point_from_the_procfile(fake_slack, tmp_path):
+    procfile = (PROJECT / "Procfile").read_text()
+    assert "gunicorn bot.slack.wsgi:application" in procfile
+    port = free_port()
+    gunicorn = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "bot.slack.wsgi:application",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        "1",
+        "--threads",
+        "4",
+    ]
+    process = start(gunicorn, fake_slack, tmp_path)
+    try:
+        assert wait_for_health(port, process) == {"ok": True, "articles": 1}
+        client = SignedSlack(f"http://127.0.0.1:{port}", SIGNING_SECRET, fake_slack)
+        assert client.command("huawei").status == 200
+        assert "China Can Lead in AI" in fake_slack.wait_for("response_url")[0].body["text"]
+    finally:
+        process.terminate()
+        process.communicate(timeout=10)
 
 
 def test_manifest_for_socket_mode_lists_what_the_app_registers():
