@@ -7,6 +7,7 @@ from datetime import date
 from functools import cached_property
 
 from .summary import summarize
+from .text import split_sentences, terms
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,9 +35,19 @@ class Article:
     fingerprint: str = field(default="", compare=False)
 
     @cached_property
+    def sentences(self) -> tuple[str, ...]:
+        """The body's sentences, in reading order."""
+        return tuple(s for paragraph in self.body for s in split_sentences(paragraph))
+
+    @cached_property
+    def sentence_terms(self) -> tuple[frozenset[str], ...]:
+        """Each sentence's index terms (stopwords kept), for finding the passage a query matched."""
+        return tuple(frozenset(terms(s, keep_stopwords=True)) for s in self.sentences)
+
+    @cached_property
     def summary(self) -> tuple[str, ...]:
         """2-3 sentences in reading order, led by the standfirst when there is one."""
-        return tuple(summarize(self.title, self.body, dek=self.dek))
+        return tuple(summarize(self.title, self.sentences, dek=self.dek))
 
     @property
     def best_quote(self) -> Quote | None:

@@ -18,14 +18,16 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import chain
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
 from .model import Article
 from .query import Filter, Query, parse_query
-from .text import STOPWORDS, normalise_key, split_sentences, stem, terms, tokenize
+from .text import STOPWORDS, normalise_key, stem, terms, tokenize
 
 K1 = 1.6
 B = 0.5
@@ -38,12 +40,26 @@ STOPWORD_WEIGHT = 0.1
 FUZZY_CUTOFF = 78
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Hit:
     article: Article
     score: float
-    passage: str  # the sentence that matched best: why this article is here
-    matched: tuple[str, ...]  # the indexed words the query matched, after typo correction
+    # The query's indexed terms and their weights, after typo correction.
+    weighted: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
+
+    @cached_property
+    def _why(self) -> tuple[str, tuple[str, ...]]:
+        return best_passage(self.article, self.weighted)
+
+    @property
+    def passage(self) -> str:
+        """The sentence that matched best: why this article is here. Worked out when shown."""
+        return self._why[0]
+
+    @property
+    def matched(self) -> tuple[str, ...]:
+        """The indexed words of the query this article contains."""
+        return self._why[1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +201,7 @@ def search(index: SearchIndex, raw_query: str, limit: int = 5) -> SearchResult:
 
     if not tokens:  # filters alone: everything they allow, newest first
         order = sorted(np.flatnonzero(allowed), key=lambda i: (-index.published[i], index.titles[i]))
-        hits = tuple(Hit(index.articles[i], 0.0, _lead(index.articles[i]), ()) for i in order[:limit])
+        hits = tuple(Hit(index.articles[i], 0.0) for i in order[:limit])
         return SearchResult(query=query, hits=hits, message=_notes(query))
 
     scores, coverage = index.score(weighted)
@@ -226,12 +242,8 @@ def search(index: SearchIndex, raw_query: str, limit: int = 5) -> SearchResult:
         ),
         key=lambda pair: (-pair[0], pair[1]),
     )
-    hits = []
-    for score, i in reranked[:limit]:
-        article = index.articles[i]
-        passage, matched_terms = best_passage(article, weighted)
-        hits.append(Hit(article, round(score, 3), passage, matched_terms))
-    return SearchResult(query=query, hits=tuple(hits), message=_notes(query), corrections=corrections)
+    hits = tuple(Hit(index.articles[i], round(score, 3), weighted) for score, i in reranked[:limit])
+    return SearchResult(query=query, hits=hits, message=_notes(query), corrections=corrections)
 
 
 _QUESTION = re.compile(
@@ -360,13 +372,17 @@ def best_passage(article: Article, weighted: dict[str, float]) -> tuple[str, tup
     """The sentence that carries most of the query, and which query terms the article matched."""
     best, best_score = _lead(article), 0.0
     matched: set[str] = set()
-    for paragraph in ((article.dek,) if article.dek else ()) + article.body:
-        for sentence in split_sentences(paragraph):
-            present = set(terms(sentence, keep_stopwords=True)) & weighted.keys()
-            matched |= present
-            score = sum(weighted[t] for t in present)
-            if score > best_score:
-                best, best_score = sentence, score
+    candidates = zip(article.sentences, article.sentence_terms, strict=True)
+    if article.dek:
+        candidates = chain([(article.dek, frozenset(terms(article.dek, keep_stopwords=True)))], candidates)
+    for sentence, sentence_terms in candidates:
+        present = sentence_terms & weighted.keys()
+        if not present:
+            continue
+        matched |= present
+        score = sum(weighted[t] for t in present)
+        if score > best_score:
+            best, best_score = sentence, score
     matched |= set(terms(article.title, keep_stopwords=True)) & weighted.keys()
     return best, tuple(sorted(matched))
 

@@ -13,7 +13,7 @@ import math
 import re
 from collections import Counter
 
-from .text import split_sentences, terms
+from .text import terms
 
 SUMMARY_SENTENCES = 3
 
@@ -26,9 +26,10 @@ _DANGLING_START = re.compile(
 
 
 def summarize(
-    title: str, paragraphs: tuple[str, ...] | list[str], *, dek: str | None = None, size: int = SUMMARY_SENTENCES
+    title: str, sentences: tuple[str, ...] | list[str], *, dek: str | None = None, size: int = SUMMARY_SENTENCES
 ) -> list[str]:
-    sentences = [s for p in paragraphs for s in split_sentences(p)]
+    """The summary of an article given its body's sentences in reading order."""
+    sentences = list(sentences)
     if not sentences:
         return [dek] if dek else []
     # A standfirst is the writer's own one-line summary: lead with it and add less.

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from slack_sdk.models.blocks import (
     ActionsBlock,
@@ -44,13 +45,13 @@ MORE_PAGE = 3
 @dataclass(frozen=True)
 class Message:
     text: str
-    blocks: list[Block] = field(default_factory=list)
+    blocks: list[Block | dict] = field(default_factory=list)
 
     def as_kwargs(self) -> dict:
         """Arguments for chat.postMessage / respond: link previews off, blocks as dicts."""
         return {
             "text": self.text,
-            "blocks": [b.to_dict() for b in fit(self.blocks)],
+            "blocks": fit(self.blocks),
             "unfurl_links": False,
             "unfurl_media": False,
         }
@@ -87,21 +88,17 @@ def link(url: str | None, label: str) -> str:
     return label
 
 
-def fit(blocks: list[Block]) -> list[Block]:
-    """Drop trailing content blocks until the message is within Slack's limits; keep the
-    actions row (the buttons) if there is one."""
-    blocks = list(blocks)
-    actions = blocks[-1] if blocks and isinstance(blocks[-1], ActionsBlock) else None
-    body = blocks[:-1] if actions else blocks
-
-    def size(items: list[Block]) -> int:
-        return len(json.dumps([b.to_dict() for b in items]))
-
-    while body and (
-        len(body) + bool(actions) > MAX_BLOCKS or size(body + ([actions] if actions else [])) > MAX_BLOCKS_JSON
-    ):
-        body.pop()
-    return body + ([actions] if actions else [])
+def fit(blocks: list[Block | dict]) -> list[dict]:
+    """The blocks as dicts, trailing content dropped until the message is within Slack's
+    limits; the actions row (the buttons), if there is one, is kept."""
+    dicts = [b if isinstance(b, dict) else b.to_dict() for b in blocks]
+    actions = [dicts.pop()] if dicts and dicts[-1]["type"] == "actions" else []
+    sizes = [len(json.dumps(d)) for d in dicts + actions]
+    total = sum(sizes) + len(sizes) + 1
+    while dicts and (len(dicts) + len(actions) > MAX_BLOCKS or total > MAX_BLOCKS_JSON):
+        dicts.pop()
+        total -= sizes.pop(len(dicts)) + 1
+    return dicts + actions
 
 
 def fallback(text: str) -> str:
@@ -113,8 +110,22 @@ def fallback(text: str) -> str:
 
 def card_blocks(
     card: Card, *, shared_by: str | None = None, buttons: tuple[str, ...] = (), query: str = ""
-) -> list[Block]:
+) -> list[Block | dict]:
     article = card.article
+    blocks: list[Block | dict] = list(_article_blocks(article, shared_by))
+    if card.passage:
+        blocks.append(ContextBlock(elements=[verbatim("Matched: _" + clip(card.passage, CONTEXT_MAX - 20) + "_")]))
+    actions = _buttons(article, buttons, query)
+    if actions:
+        blocks.append(ActionsBlock(elements=actions))
+    return blocks
+
+
+@lru_cache(maxsize=2048)
+def _article_blocks(article: Article, shared_by: str | None) -> tuple[dict, ...]:
+    """Header, context, summary and quote of an article: the same every time it is shown, so
+    built (and validated by slack_sdk) once. Callers must not modify the dicts."""
+    card = card_for(article)
     blocks: list[Block] = [HeaderBlock(text=plain(article.title, HEADER_MAX))]
     context = " · ".join(card.context)
     if shared_by:
@@ -129,12 +140,7 @@ def card_blocks(
         speaker = f"\n— {clip(card.quote.speaker, 200)}" if card.quote.speaker else ""
         quote = clip(f"“{card.quote.text}”", SECTION_MAX - len(speaker) - 2)
         blocks.append(SectionBlock(text=verbatim(f">{quote}{speaker}")))
-    if card.passage:
-        blocks.append(ContextBlock(elements=[verbatim("Matched: _" + clip(card.passage, CONTEXT_MAX - 20) + "_")]))
-    actions = _buttons(article, buttons, query)
-    if actions:
-        blocks.append(ActionsBlock(elements=actions))
-    return blocks
+    return tuple(b.to_dict() for b in blocks)
 
 
 def _buttons(article: Article, wanted: tuple[str, ...], query: str) -> list[ButtonElement]:

@@ -89,6 +89,8 @@ def token_problem(app) -> tuple[str, int] | None:
 
 class _ThreadingWSGIServer(socketserver.ThreadingMixIn, WSGIServer):
     daemon_threads = True
+    # socketserver's default backlog of 5 resets connections under a burst of Slack traffic.
+    request_queue_size = 128
 
 
 class _LoggingHandler(WSGIRequestHandler):
