@@ -9,7 +9,7 @@ import threading
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 
 from .model import Article, LoadProblem
@@ -131,10 +131,13 @@ class Library:
     def search(self, query: str, limit: int = 5) -> SearchResult:
         return search(self.index, query, limit=limit)
 
+    @cached_property
+    def _newest_first(self) -> tuple[Article, ...]:
+        return tuple(sorted(self.articles, key=lambda a: (a.published is not None, a.published, a.title), reverse=True))
+
     def latest(self, count: int = 5) -> list[Article]:
-        return sorted(self.articles, key=lambda a: (a.published is not None, a.published, a.title), reverse=True)[
-            :count
-        ]
+        """Newest first; undated articles last."""
+        return list(self._newest_first[:count])
 
     def suggest(self, text: str, limit: int = 3) -> list[str]:
         return suggest_titles(self.index, text, limit)

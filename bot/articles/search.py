@@ -19,7 +19,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import chain
 
 import numpy as np
@@ -38,6 +38,7 @@ COVERAGE_MIX = 0.3
 PHRASE_BOOST = 1.0
 STOPWORD_WEIGHT = 0.1
 FUZZY_CUTOFF = 78
+NEAREST_CACHE = 20_000
 
 
 @dataclass(frozen=True)
@@ -94,10 +95,29 @@ class SearchIndex:
         # one slice (similar length) rather than the whole vocabulary.
         self._fuzzy_terms = sorted((t for t in self.vocab if t.isalpha()), key=len)
         self._fuzzy_lengths = [len(t) for t in self._fuzzy_terms]
+        self._nearest: dict[str, tuple[tuple[str, float], ...]] = {}
         self.published = np.array(
             [a.published.toordinal() if a.published else -1 for a in self.articles], dtype=np.int64
         )
         self.titles = [a.title for a in self.articles]
+        self._processed_titles = [t.lower() for t in self.titles]
+        # Filter keys, normalised once: each article's code into a small table of distinct keys.
+        self._keys = {
+            "source": [normalise_key(a.source or "") + "|" + normalise_key(a.url or "") for a in self.articles],
+            "author": [normalise_key(a.author or "") for a in self.articles],
+            "tags": ["|" + "|".join(normalise_key(t) for t in a.tags) + "|" for a in self.articles],
+        }
+        self._key_codes = {}
+        for field_name, values in self._keys.items():
+            distinct = sorted(set(values))
+            code = {value: number for number, value in enumerate(distinct)}
+            self._key_codes[field_name] = (distinct, np.array([code[v] for v in values], dtype=np.int32))
+
+    def keys_containing(self, field_name: str, key: str) -> np.ndarray:
+        """Articles whose normalised source/author/tags contain `key`."""
+        distinct, codes = self._key_codes[field_name]
+        wanted = np.array([key in value for value in distinct], dtype=bool)
+        return wanted[codes] if len(distinct) else np.zeros(len(self.articles), dtype=bool)
 
     def _count(self, words: list[str]) -> tuple[array, array]:
         counts = Counter(words)
@@ -156,19 +176,31 @@ class SearchIndex:
                 continue
             if len(word) < 3 or not word.isalpha():
                 continue
-            low = bisect_left(self._fuzzy_lengths, len(word) - 2)
-            high = bisect_right(self._fuzzy_lengths, len(word) + 2)
-            pool = self._fuzzy_terms[low:high]
-            matches = process.extract(word, pool, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=3)
-            if not matches:
+            nearest = self.nearest_terms(word)
+            if not nearest:
                 continue
-            best = matches[0][1]
-            for term, similarity, _ in matches:
-                if similarity >= best - 4:
-                    weight = (similarity / 100) ** 2
-                    weighted[term] = max(weighted.get(term, 0.0), weight)
-            corrections.append((token, matches[0][0]))
+            for term, weight in nearest:
+                weighted[term] = max(weighted.get(term, 0.0), weight)
+            corrections.append((token, nearest[0][0]))
         return weighted, corrections
+
+    def nearest_terms(self, word: str) -> tuple[tuple[str, float], ...]:
+        """Indexed terms close to an unknown word, with weights. The vocabulary never changes,
+        so each word's answer is kept (a bounded number of them): people repeat their typos."""
+        cached = self._nearest.get(word)
+        if cached is not None:
+            return cached
+        low = bisect_left(self._fuzzy_lengths, len(word) - 2)
+        high = bisect_right(self._fuzzy_lengths, len(word) + 2)
+        matches = process.extract(
+            word, self._fuzzy_terms[low:high], scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=3
+        )
+        best = matches[0][1] if matches else 0
+        found = tuple((term, (similarity / 100) ** 2) for term, similarity, _ in matches if similarity >= best - 4)
+        if len(self._nearest) >= NEAREST_CACHE:
+            self._nearest.pop(next(iter(self._nearest)), None)
+        self._nearest[word] = found
+        return found
 
     def score(self, weighted: dict[str, float]) -> tuple[np.ndarray, np.ndarray]:
         """BM25, and how much of the query's weight each article covers."""
@@ -256,8 +288,14 @@ _QUESTION = re.compile(
 def _bigram_share(bigrams: set[tuple[str, str]], article: Article) -> float:
     if not bigrams:
         return 0.0
-    tokens = tokenize(" ".join((article.title, *article.body)))
-    return len(bigrams & set(zip(tokens, tokens[1:], strict=False))) / len(bigrams)
+    text = _token_text(article)
+    return sum(f" {first} {second} " in text for first, second in bigrams) / len(bigrams)
+
+
+@lru_cache(maxsize=4096)
+def _token_text(article: Article) -> str:
+    """The article's tokens joined by single spaces, so a word pair is a substring test."""
+    return " " + " ".join(tokenize(" ".join((article.title, *article.body)))) + " "
 
 
 def _title_coverage(weighted: dict[str, float], title: str) -> float:
@@ -332,14 +370,11 @@ def _filter_mask(index: SearchIndex, item: Filter, allowed: np.ndarray) -> np.nd
         return mask
     key = normalise_key(item.value)
     if item.key == "source":
-        return np.array(
-            [key in normalise_key(a.source or "") or key in normalise_key(a.url or "") for a in index.articles],
-            dtype=bool,
-        )
+        return index.keys_containing("source", key)
     if item.key == "by":
-        return np.array([key in normalise_key(a.author or "") for a in index.articles], dtype=bool)
+        return index.keys_containing("author", key)
     if item.key == "tag":
-        return np.array([any(key == normalise_key(t) for t in a.tags) for a in index.articles], dtype=bool)
+        return index.keys_containing("tags", f"|{key}|")
     return np.ones(n, dtype=bool)
 
 
@@ -364,8 +399,9 @@ def _filter_hint(index: SearchIndex, item: Filter) -> str:
 def suggest_titles(index: SearchIndex, text: str, limit: int = 3) -> list[str]:
     if not text.strip() or not index.titles:
         return []
-    found = process.extract(text, index.titles, scorer=fuzz.WRatio, limit=limit)
-    return [title for title, _, _ in found]
+    # token_set_ratio over lower-cased titles: WRatio's quality here at a fraction of its cost.
+    found = process.extract(text.lower(), index._processed_titles, scorer=fuzz.token_set_ratio, limit=limit)
+    return [index.titles[i] for _, _, i in found]
 
 
 def best_passage(article: Article, weighted: dict[str, float]) -> tuple[str, tuple[str, ...]]:
