@@ -68,6 +68,15 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--seeds", type=Path, help="articles folder (default: SEEDS_DIR, or seeds/)")
     run.set_defaults(handler=cmd_run)
 
+    digest = commands.add_parser("digest", help="post today's digest to DIGEST_CHANNEL (once a day), or preview it")
+    digest.add_argument("--dry-run", action="store_true", help="print today's digest here; needs no Slack settings")
+    digest.add_argument("--force", action="store_true", help="post today's digest again, same articles")
+    digest.add_argument(
+        "--schedule", action="store_true", help="stay running and post at DIGEST_TIME (a clock process)"
+    )
+    digest.add_argument("--seeds", type=Path, help="articles folder (default: SEEDS_DIR, or seeds/)")
+    digest.set_defaults(handler=cmd_digest)
+
     manifest = commands.add_parser("manifest", help="print a Slack app manifest for this app")
     manifest.add_argument("--http", metavar="URL", help="public base URL for HTTP mode (default: Socket Mode)")
     manifest.set_defaults(handler=cmd_manifest)
@@ -139,6 +148,64 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
 
     socket_mode = args.socket or (not args.http and settings.slack_app_token is not None)
     return run(settings, socket_mode=socket_mode)
+
+
+def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
+    from datetime import UTC, datetime
+
+    from .digest.post import plan_for
+    from .digest.schedule import next_runs
+    from .digest.store import STATE_FILE, StateStore
+
+    seeds = _seeds_or_complain(settings)
+    if seeds is None:
+        return EXIT_USAGE
+    if args.dry_run:
+        library = Library.load(seeds, max_bytes=settings.max_article_bytes)
+        state = settings.data_dir / STATE_FILE
+        store = StateStore(state) if state.exists() else StateStore.in_memory()
+        if store.notice:
+            print(f"newsbot: {store.notice}", file=sys.stderr)
+        now = datetime.now(UTC)
+        plan = plan_for(settings, library, store, now)
+        terminal.print_digest(Console(highlight=False), plan, settings, next_runs(settings, now)[0])
+        return 0
+    return _post_digest(args, settings)
+
+
+def _post_digest(args: argparse.Namespace, settings: Settings) -> int:
+    import threading
+
+    from .config import SettingError
+    from .digest.service import DigestService, record_seen
+    from .digest.store import StateStore
+    from .slack.runtime import StartupError, configure_logging, load_library, slack_client
+
+    if not settings.digest_channel:
+        print(
+            "newsbot: DIGEST_CHANNEL is not set: put the ID of the channel for the digest in .env "
+            "(channel details > About, e.g. C0123456789)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    try:
+        settings.require_slack_token()
+        client = slack_client(settings)
+    except (SettingError, StartupError) as problem:
+        print(f"newsbot: {problem}", file=sys.stderr)
+        return getattr(problem, "code", EXIT_USAGE)
+    configure_logging(settings)
+    store = StateStore.in_folder(settings.data_dir)
+    if store.notice:
+        print(f"newsbot: {store.notice}", file=sys.stderr)
+    library = load_library(settings, on_change=lambda lib: record_seen(store, lib))
+    service = DigestService(settings, library, store, client)
+    if args.schedule:
+        service.start()
+        threading.Event().wait()
+    outcome = service.post(force=args.force)
+    print(f"newsbot: {outcome.detail}")
+    return 1 if outcome.status == "failed" else 0
 
 
 def cmd_manifest(args: argparse.Namespace, settings: Settings) -> int:

@@ -27,7 +27,65 @@ class Settings(BaseSettings):
     slack_api_url: str = Field("https://slack.com/api/", description="Base URL of the Slack Web API.")
     port: int = Field(3000, ge=1, le=65535, description="HTTP port in HTTP mode.")
 
+    # Daily digest
+    digest_channel: str | None = Field(None, description="Channel ID to post the digest to; unset = no digest.")
+    digest_time: str = Field("09:00", description="Local time of day, HH:MM.")
+    digest_timezone: str = Field("UTC", description="IANA time zone name, e.g. Europe/London.")
+    digest_days: str = Field("mon-fri", description="Cron day-of-week: mon-fri, mon,wed,fri, *.")
+    digest_size: int = Field(5, ge=1, le=15, description="Articles per digest.")
+    digest_when_nothing_new: str = Field("archive", description="skip, or archive (re-feature the least recent).")
+    digest_catch_up: bool = Field(True, description="Post later the same day if the bot was down at the time.")
+    data_dir: Path = Field(Path("data"), description="Folder for the bot's state (SQLite).")
+    rescan_seconds: int = Field(30, ge=0, description="How often to look for new article files; 0 = never.")
+
     log_level: str = Field("INFO", description="DEBUG, INFO, WARNING or ERROR.")
+
+    @field_validator("digest_channel", mode="before")
+    @classmethod
+    def _channel_id(cls, value):
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        value = str(value).strip()
+        if not re.fullmatch(r"[CGD][A-Z0-9]{6,}", value):
+            raise ValueError("must be a channel ID such as C0123456789 (channel details > About), not a name")
+        return value
+
+    @field_validator("digest_time")
+    @classmethod
+    def _hh_mm(cls, value: str) -> str:
+        match = re.fullmatch(r"([01]?\d|2[0-3]):([0-5]\d)", value.strip())
+        if not match:
+            raise ValueError("must be a time of day as HH:MM, e.g. 09:00")
+        return f"{int(match.group(1)):02d}:{match.group(2)}"
+
+    @field_validator("digest_timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value.strip())
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError("must be an IANA time zone name such as Europe/London or America/New_York") from None
+        return value.strip()
+
+    @field_validator("digest_days")
+    @classmethod
+    def _cron_days(cls, value: str) -> str:
+        from apscheduler.triggers.cron import CronTrigger
+
+        try:
+            CronTrigger(day_of_week=value.strip().lower())
+        except ValueError:
+            raise ValueError("must be cron day-of-week, e.g. mon-fri or mon,wed,fri or *") from None
+        return value.strip().lower()
+
+    @field_validator("digest_when_nothing_new")
+    @classmethod
+    def _policy(cls, value: str) -> str:
+        if value.strip().lower() not in {"skip", "archive"}:
+            raise ValueError("must be skip or archive")
+        return value.strip().lower()
 
     @field_validator("slack_api_url")
     @classmethod
@@ -49,13 +107,16 @@ class Settings(BaseSettings):
     def _blank_is_unset(cls, value):
         return None if isinstance(value, str) and not value.strip() else value
 
-    def require_slack(self, *, socket: bool) -> None:
-        """Raise SettingError naming the first Slack setting that is missing or malformed."""
+    def require_slack_token(self) -> None:
         bot = _secret(self.slack_bot_token)
         if not bot:
             raise SettingError("SLACK_BOT_TOKEN is not set: copy the Bot User OAuth Token (xoxb-...) into .env")
         if not re.fullmatch(r"xoxb-[A-Za-z0-9-]+", bot):
             raise SettingError("SLACK_BOT_TOKEN does not look like a bot token: it should start with xoxb-")
+
+    def require_slack(self, *, socket: bool) -> None:
+        """Raise SettingError naming the first Slack setting that is missing or malformed."""
+        self.require_slack_token()
         if socket:
             app = _secret(self.slack_app_token)
             if not app:

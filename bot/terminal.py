@@ -108,3 +108,28 @@ def print_check(console: Console, reports: list[FileReport]) -> None:
             )
     loaded = sum(r.ok for r in reports)
     console.print(Text(f"\n{loaded} of {len(reports)} files loaded, {len(reports) - loaded} skipped.", style="bold"))
+
+
+def print_digest(console: Console, plan, settings, next_run) -> None:
+    """A dry run of the digest: what would be posted, and when the next one is due."""
+    where = settings.digest_channel or "(DIGEST_CHANNEL not set)"
+    console.print(Text(f"Daily digest for {plan.day:%A %-d %B %Y} → {where}", style="bold"))
+    console.print(
+        Text(
+            f"Schedule: {settings.digest_days} at {settings.digest_time} {settings.digest_timezone}; "
+            f"next {next_run:%a %-d %b %H:%M %Z}",
+            style="dim",
+        )
+    )
+    if plan.since:
+        console.print(Text(f"Covers everything since the digest of {plan.since:%A %-d %B}", style="dim"))
+    if not plan.articles:
+        console.print(Text(f"Nothing to post: {plan.reason}.", style="yellow"))
+        return
+    for number, article in enumerate(plan.articles, 1):
+        label = "new" if article.id in plan.new else "from the archive" if plan.new else ""
+        panel = card_panel(card_for(article), number)
+        if label:
+            panel.subtitle = Text(label, style="dim")
+            panel.subtitle_align = "right"
+        console.print(panel)

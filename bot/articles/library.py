@@ -6,14 +6,15 @@ import logging
 import multiprocessing
 import os
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import cached_property, partial
 from pathlib import Path
 
 from .model import Article, LoadProblem
-from .parse import DEFAULT_MAX_BYTES, ArticleError, is_article_file, parse_file
+from .parse import DEFAULT_MAX_BYTES, SIDECAR_SUFFIXES, ArticleError, is_article_file, parse_file
 from .search import SearchIndex, SearchResult, search, suggest_titles
 
 log = logging.getLogger(__name__)
@@ -71,12 +72,53 @@ def _parse_all(paths: list[Path], root: Path, max_bytes: int) -> Iterator[FileRe
         yield from map(read, paths)
 
 
-def read_folder(root: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[FileReport]:
-    """Parse every article file under root; duplicates and bad files come back as errors."""
+Signature = tuple[int, int, int]
+
+
+def signature(path: Path) -> Signature:
+    """What tells a changed file: its mtime and size, and its sidecar's mtime."""
+    stat = path.stat()
+    sidecar = 0
+    for suffix in SIDECAR_SUFFIXES:
+        candidate = path.with_name(path.stem + suffix)
+        if candidate.exists():
+            sidecar = candidate.stat().st_mtime_ns
+    return stat.st_mtime_ns, stat.st_size, sidecar
+
+
+def _parse_changed(
+    paths: list[Path], root: Path, max_bytes: int, cache: dict[Path, tuple[Signature, FileReport]] | None
+) -> Iterator[FileReport]:
+    """Parse the files, reusing the cached report of each file that has not changed."""
+    if cache is None:
+        yield from _parse_all(paths, root, max_bytes)
+        return
+    signatures = {}
+    for path in paths:
+        try:
+            signatures[path] = signature(path)
+        except OSError:
+            signatures[path] = (0, 0, 0)  # vanished or unreadable: read_one says why
+    stale = [p for p in paths if p not in cache or cache[p][0] != signatures[p]]
+    fresh = dict(zip(stale, _parse_all(stale, root, max_bytes), strict=True))
+    for path in list(cache):
+        if path not in signatures:
+            del cache[path]
+    for path in paths:
+        if path in fresh:
+            cache[path] = (signatures[path], fresh[path])
+        yield cache[path][1]
+
+
+def read_folder(
+    root: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, cache: dict[Path, tuple[Signature, FileReport]] | None = None
+) -> list[FileReport]:
+    """Parse every article file under root; duplicates and bad files come back as errors.
+    With a cache (kept by the caller between calls), unchanged files are not parsed again."""
     reports: list[FileReport] = []
     by_fingerprint: dict[str, str] = {}
     ids: set[str] = set()
-    for report in _parse_all(article_paths(root), root, max_bytes):
+    for report in _parse_changed(article_paths(root), root, max_bytes, cache):
         article = report.article
         if article is None:
             reports.append(report)
@@ -116,10 +158,18 @@ class Library:
         root = Path(root)
         if not root.is_dir():
             raise FileNotFoundError(f"articles folder {root} does not exist")
-        reports = read_folder(root, max_bytes=max_bytes)
+        return cls.from_reports(read_folder(root, max_bytes=max_bytes), root)
+
+    @classmethod
+    def from_reports(cls, reports: list[FileReport], root: Path) -> Library:
         problems = [LoadProblem(r.path, r.error) for r in reports if not r.ok]
+        duplicates = [p for p in problems if p.error.startswith("duplicate of ")]
         for problem in problems:
-            log.warning("skipped %s: %s", problem.path, problem.error)
+            # Duplicates are expected (the same story saved twice); the rest need the admin.
+            level = logging.INFO if problem in duplicates else logging.WARNING
+            log.log(level, "skipped %s: %s", problem.path, problem.error)
+        if duplicates:
+            log.info("%d duplicate files folded into the articles they repeat", len(duplicates))
         return cls([r.article for r in reports if r.ok], problems, root)
 
     def __len__(self) -> int:
@@ -141,3 +191,65 @@ class Library:
 
     def suggest(self, text: str, limit: int = 3) -> list[str]:
         return suggest_titles(self.index, text, limit)
+
+
+class LiveLibrary:
+    """The current Library of a folder, rebuilt when files are added, changed or removed, so a
+    new article is searchable (and in the next digest) without a restart. Callable: returns the
+    current Library."""
+
+    def __init__(
+        self, root: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, on_change: Callable[[Library], None] | None = None
+    ):
+        self.root, self.max_bytes, self.on_change = Path(root), max_bytes, on_change
+        self._cache: dict[Path, tuple[Signature, FileReport]] = {}
+        self._lock = threading.Lock()
+        self._snapshot = self._signatures()
+        self.current = Library.from_reports(read_folder(self.root, max_bytes=max_bytes, cache=self._cache), self.root)
+        if on_change:
+            on_change(self.current)
+
+    def __call__(self) -> Library:
+        return self.current
+
+    def _signatures(self) -> dict[Path, Signature]:
+        found = {}
+        for path in article_paths(self.root):
+            try:
+                found[path] = signature(path)
+            except OSError:
+                continue
+        return found
+
+    def refresh(self) -> bool:
+        """Look at the folder again; True if the library changed."""
+        with self._lock:
+            snapshot = self._signatures()
+            if snapshot == self._snapshot:
+                return False
+            library = Library.from_reports(
+                read_folder(self.root, max_bytes=self.max_bytes, cache=self._cache), self.root
+            )
+            self._snapshot = snapshot
+            before = {a.id for a in self.current.articles}
+            self.current = library
+        added = [a.id for a in library.articles if a.id not in before]
+        log.info("articles folder changed: %d articles now (%d new)", len(library), len(added))
+        if self.on_change:
+            self.on_change(library)
+        return True
+
+    def watch(self, every: float) -> threading.Thread:
+        """Refresh every `every` seconds in a daemon thread; problems are logged, never fatal."""
+
+        def loop() -> None:
+            while True:
+                time.sleep(every)
+                try:
+                    self.refresh()
+                except Exception:
+                    log.exception("rescanning %s failed; will try again", self.root)
+
+        thread = threading.Thread(target=loop, name="rescan-articles", daemon=True)
+        thread.start()
+        return thread

@@ -22,7 +22,7 @@ from slack_sdk.http_retry.builtin_handlers import (
 from ..articles import Library
 from ..config import Settings
 from . import listeners
-from .blocks import error_message
+from .blocks import Message, error_message
 
 if TYPE_CHECKING:
     from wsgiref.types import StartResponse, WSGIEnvironment
@@ -46,7 +46,13 @@ def configure_client(client: WebClient, settings: Settings) -> WebClient:
     return client
 
 
-def create_app(settings: Settings, library: LibrarySource, *, socket_mode: bool = False) -> App:
+def create_app(
+    settings: Settings,
+    library: LibrarySource,
+    *,
+    socket_mode: bool = False,
+    digest_preview: Callable[[], Message] | None = None,
+) -> App:
     secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
     app = App(
         # Given as token, not as a ready client: Bolt also reads SLACK_BOT_TOKEN from the
@@ -74,6 +80,7 @@ def create_app(settings: Settings, library: LibrarySource, *, socket_mode: bool 
     @app.middleware
     def attach_library(context: BoltContext, next: Callable[[], None]):
         context["library"] = library()
+        context["digest_preview"] = digest_preview
         return next()
 
     @app.error

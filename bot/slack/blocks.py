@@ -295,3 +295,34 @@ def home_view(articles_count: int, newest: list[Article]) -> View:
 
 def error_message(text: str) -> Message:
     return Message(text=text, blocks=[SectionBlock(text=MarkdownTextObject(text=f":warning: {text}"))])
+
+
+# --- the daily digest ------------------------------------------------------------------------
+
+DIGEST_QUOTE_MAX = 220
+
+
+def digest_message(plan) -> Message:
+    """The digest as posted: a dated header, then each article with its linked title, source and
+    date, a one- or two-sentence summary and, where there is one, a short quote."""
+    title = f"Daily digest — {plan.day:%A %-d %B %Y}"
+    blocks: list[Block | dict] = [HeaderBlock(text=plain(title, HEADER_MAX))]
+    if plan.since:
+        blocks.append(ContextBlock(elements=[verbatim(f"Everything since the digest of {plan.since:%A %-d %B}")]))
+    for article in plan.articles:
+        lines = [f"*{link(article.url, article.title)}*"]
+        context = " · ".join(p for p in (article.source, format_date(article)) if p)
+        if context:
+            lines.append(clip(context, 300))
+        summary = [s for s in article.summary if s != article.dek][:2] or list(article.summary[:1])
+        if summary:
+            lines.append(clip(" ".join(summary), 1200))
+        quote = article.best_quote
+        if quote and quote.speaker and len(quote.text) <= DIGEST_QUOTE_MAX:
+            lines.append(f">“{clip(quote.text, DIGEST_QUOTE_MAX)}” — {clip(quote.speaker, 100)}")
+        blocks.append(DividerBlock())
+        blocks.append(SectionBlock(text=verbatim("\n".join(lines))))
+    if not plan.articles:
+        blocks.append(SectionBlock(text=verbatim(clip(f"Nothing to post: {plan.reason}.", SECTION_MAX))))
+    text = f"{title}: " + "; ".join(a.title for a in plan.articles) if plan.articles else title
+    return Message(text=fallback(text), blocks=blocks)

@@ -6,13 +6,15 @@ import logging
 import re
 import socketserver
 import sys
+from functools import partial
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
+from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from ..articles import Library
+from ..articles.library import LiveLibrary
 from ..config import SettingError, Settings
-from .app import create_app, wsgi_app
+from .app import configure_client, create_app, wsgi_app
 from .errors import error_code
 
 log = logging.getLogger("bot")
@@ -61,16 +63,29 @@ def configure_logging(settings: Settings) -> None:
     root.setLevel(settings.log_level)
 
 
-def load_library(settings: Settings) -> Library:
-    library = Library.load(settings.seeds_dir, max_bytes=settings.max_article_bytes)
-    log.info("loaded %d articles from %s (%d files skipped)", len(library), settings.seeds_dir, len(library.problems))
+def load_library(settings: Settings, on_change=None) -> LiveLibrary:
+    """The articles folder, loaded, and watched for new files every RESCAN_SECONDS."""
+    library = LiveLibrary(settings.seeds_dir, max_bytes=settings.max_article_bytes, on_change=on_change)
+    current = library()
+    log.info("loaded %d articles from %s (%d files skipped)", len(current), settings.seeds_dir, len(current.problems))
+    if settings.rescan_seconds:
+        library.watch(settings.rescan_seconds)
     return library
 
 
-def token_problem(app) -> tuple[str, int] | None:
+def slack_client(settings: Settings) -> WebClient:
+    """A Web API client for work outside the Bolt app (the digest), its token checked."""
+    client = configure_client(WebClient(token=settings.slack_bot_token.get_secret_value()), settings)
+    problem = token_problem(client)
+    if problem:
+        raise StartupError(*problem)
+    return client
+
+
+def token_problem(client: WebClient) -> tuple[str, int] | None:
     """Ask Slack whether it accepts the bot token (auth.test); a message and exit code if not."""
     try:
-        app.client.auth_test()
+        client.auth_test()
     except SlackApiError as error:
         code = error_code(error)
         return (
@@ -80,7 +95,7 @@ def token_problem(app) -> tuple[str, int] | None:
         )
     except OSError as error:
         return (
-            f"could not reach Slack at {app.client.base_url} ({error.__class__.__name__}); "
+            f"could not reach Slack at {client.base_url} ({error.__class__.__name__}); "
             "check the network or SLACK_API_URL.",
             EXIT_UNREACHABLE,
         )
@@ -111,7 +126,7 @@ class StartupError(Exception):
         self.code = code
 
 
-def start(settings: Settings, *, socket_mode: bool):
+def start(settings: Settings, *, socket_mode: bool, start_digest: bool = True):
     """Settings checked, logging set up, library loaded, token accepted: the app, ready."""
     try:
         settings.require_slack(socket=socket_mode)
@@ -120,12 +135,23 @@ def start(settings: Settings, *, socket_mode: bool):
     configure_logging(settings)
     if not settings.seeds_dir.is_dir():
         raise StartupError(f"articles folder {settings.seeds_dir} does not exist (set SEEDS_DIR)", EXIT_SETTINGS)
-    library = load_library(settings)
-    app = create_app(settings, lambda: library, socket_mode=socket_mode)
-    problem = token_problem(app)
+    store = None
+    if settings.digest_channel:
+        from ..digest.service import DigestService, record_seen
+        from ..digest.store import StateStore
+
+        store = StateStore.in_folder(settings.data_dir)
+    library = load_library(settings, on_change=partial(record_seen, store) if store else None)
+    digest = DigestService(settings, library, store) if store else None
+    app = create_app(settings, library, socket_mode=socket_mode, digest_preview=digest.preview if digest else None)
+    problem = token_problem(app.client)
     if problem:
         raise StartupError(*problem)
-    return app, (lambda: library)
+    if digest:
+        digest.client = app.client
+        if start_digest:
+            digest.start()
+    return app, library
 
 
 def run(settings: Settings, *, socket_mode: bool) -> int:
@@ -152,7 +178,9 @@ def run(settings: Settings, *, socket_mode: bool) -> int:
 def wsgi_from_environment():
     """The WSGI application gunicorn serves (bot.slack.wsgi:application)."""
     try:
-        app, library = start(Settings(), socket_mode=False)
+        # Under gunicorn the digest runs in its own clock process (Procfile: clock), so that
+        # however many web processes run, one schedule posts.
+        app, library = start(Settings(), socket_mode=False, start_digest=False)
     except StartupError as problem:
         print(f"newsbot: {problem}", file=sys.stderr)
         raise SystemExit(problem.code) from None

@@ -15,7 +15,8 @@ ACK_DEADLINE = AckDeadline(budget=1.5)
 def news_command(command: dict, ack: Ack, respond: Respond, context: BoltContext, logger: Logger) -> None:
     watched = ACK_DEADLINE.watch(ack)
     try:
-        message = answer_for(" ".join((command.get("text") or "").split()), context["library"])
+        text = " ".join((command.get("text") or "").split())
+        message = answer_for(text, context["library"], context.get("digest_preview"))
     except Exception:
         logger.exception("answering /news failed")
         message = error_message("Something went wrong on my side. Please try again in a moment.")
@@ -26,7 +27,7 @@ def news_command(command: dict, ack: Ack, respond: Respond, context: BoltContext
             logger.warning("posting the late /news answer to response_url failed: HTTP %s", reply.status_code)
 
 
-def answer_for(text: str, library) -> Message:
+def answer_for(text: str, library, digest_preview=None) -> Message:
     word, _, rest = text.partition(" ")
     keyword = word.lower()
     if not text or keyword == "help":
@@ -35,5 +36,7 @@ def answer_for(text: str, library) -> Message:
         count = min(max(int(rest or LATEST_DEFAULT), 1), LATEST_MAX)
         return latest_message(library.latest(count))
     if keyword == "digest" and not rest:
-        return error_message("The daily digest is not set up in this workspace yet.")
+        if digest_preview is None:
+            return error_message("The daily digest is not set up in this workspace (no DIGEST_CHANNEL).")
+        return digest_preview()
     return answer_message(library.search(text, limit=10), text, private=True)

@@ -90,9 +90,9 @@ def test_a_slow_answer_is_acked_in_time_and_follows_by_response_url(slack, fake_
 
     answer_for = news.answer_for
 
-    def slow_answer(text, library):
+    def slow_answer(text, library, digest_preview=None):
         time.sleep(0.6)
-        return answer_for(text, library)
+        return answer_for(text, library, digest_preview)
 
     monkeypatch.setattr(news, "ACK_DEADLINE", AckDeadline(budget=0.1, tick=0.02))
     monkeypatch.setattr(news, "answer_for", slow_answer)
