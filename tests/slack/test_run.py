@@ -100,6 +100,31 @@ def test_http_mode_serves_slack_and_health_and_never_logs_secrets(fake_slack, tm
     assert BOT_TOKEN[: len("xoxb-17653672481")] not in err
 
 
+def test_run_catches_up_on_a_digest_missed_while_down(fake_slack, tmp_path):
+    port = free_port()
+    process = start(
+        [sys.executable, "-m", "bot", "run", "--http"],
+        fake_slack,
+        tmp_path,
+        PORT=str(port),
+        DIGEST_CHANNEL="C0DIGEST1",
+        DIGEST_TIME="00:00",
+        DIGEST_DAYS="*",
+        DATA_DIR=str(tmp_path / "d"),
+    )
+    try:
+        wait_for_health(port, process)
+        [post] = fake_slack.wait_for("chat.postMessage", timeout=20)
+        client = SignedSlack(f"http://127.0.0.1:{port}", SIGNING_SECRET, fake_slack)
+        preview = client.command("digest").json()
+    finally:
+        process.terminate()
+        _, err = process.communicate(timeout=10)
+    assert post.body["channel"] == "C0DIGEST1" and post.body["text"].startswith("Daily digest")
+    assert "Daily digest" in json.dumps(preview["blocks"])
+    assert "posted the digest of" in err
+
+
 def test_gunicorn_serves_the_wsgi_entry_point_from_the_procfile(fake_slack, tmp_path):
     procfile = (PROJECT / "Procfile").read_text()
     assert "gunicorn bot.slack.wsgi:application" in procfile
