@@ -10,7 +10,8 @@ from rich.panel import Panel
 from rich.text import Text
 
 from .articles import Article, FileReport, SearchResult
-from .articles.card import Card, card_for
+from .articles.card import Card, card_for, format_date
+from .digest.select import digest_quote, digest_summary
 
 
 def result_to_json(query: str, result: SearchResult) -> dict:
@@ -127,9 +128,24 @@ def print_digest(console: Console, plan, settings, next_run) -> None:
         console.print(Text(f"Nothing to post: {plan.reason}.", style="yellow"))
         return
     for number, article in enumerate(plan.articles, 1):
+        parts: list = []
+        context = " · ".join(p for p in (article.source, format_date(article)) if p)
+        if context:
+            parts.append(Text(context, style="dim"))
+        parts.append(Text(" ".join(digest_summary(article))))
+        quote = digest_quote(article)
+        if quote:
+            parts.append(Text(f"“{quote.text}”", style="italic") + Text(f" — {quote.speaker}", style="bold"))
+        if article.url:
+            parts.append(Text(article.url, style=f"link {article.url} cyan"))
         label = "new" if article.id in plan.new else "from the archive" if plan.new else ""
-        panel = card_panel(card_for(article), number)
-        if label:
-            panel.subtitle = Text(label, style="dim")
-            panel.subtitle_align = "right"
-        console.print(panel)
+        console.print(
+            Panel(
+                Group(*parts),
+                title=Text(f"{number}. {article.title}", style="bold"),
+                title_align="left",
+                subtitle=Text(label, style="dim") if label else None,
+                subtitle_align="right",
+                border_style="blue",
+            )
+        )

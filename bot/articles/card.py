@@ -15,7 +15,6 @@ class Card:
     summary: tuple[str, ...]
     quote: Quote | None
     passage: str | None  # the matching sentence, only when the summary does not already show it
-    score: float | None = None
 
     @property
     def context(self) -> list[str]:
@@ -40,5 +39,4 @@ def card_for(article: Article, hit: Hit | None = None) -> Card:
         summary=article.summary,
         quote=article.best_quote,
         passage=passage,
-        score=hit.score if hit else None,
     )

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .model import Article, LoadProblem
 from .parse import DEFAULT_MAX_BYTES, SIDECAR_SUFFIXES, ArticleError, is_article_file, parse_file
-from .search import SearchIndex, SearchResult, search, suggest_titles
+from .search import SearchIndex, SearchResult, search
 
 log = logging.getLogger(__name__)
 
@@ -188,9 +188,6 @@ class Library:
     def latest(self, count: int = 5) -> list[Article]:
         """Newest first; undated articles last."""
         return list(self._newest_first[:count])
-
-    def suggest(self, text: str, limit: int = 3) -> list[str]:
-        return suggest_titles(self.index, text, limit)
 
 
 class LiveLibrary:

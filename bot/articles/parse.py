@@ -23,7 +23,6 @@ from .text import clean_text, slugify, squash
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
 SIDECAR_SUFFIXES = (".meta.yml", ".meta.yaml")
-METADATA_KEYS = ("id", "title", "dek", "author", "published", "url", "source", "tags")
 DEFAULT_MAX_BYTES = 2_000_000
 
 

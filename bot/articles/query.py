@@ -34,10 +34,6 @@ class Query:
     truncated: bool = False
     raw: str = field(default="", compare=False)
 
-    @property
-    def is_empty(self) -> bool:
-        return not self.text.strip() and not self.filters
-
 
 def parse_query(raw: str) -> Query:
     raw = raw or ""

@@ -11,8 +11,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from ..articles import Article, Library
+from ..articles import Article, Library, Quote
 from .store import Digest
+
+DIGEST_QUOTE_MAX = 220
+
+
+def digest_summary(article: Article) -> list[str]:
+    """One or two sentences: the body's summary sentences, the standfirst only as a fallback."""
+    return [s for s in article.summary if s != article.dek][:2] or list(article.summary[:1])
+
+
+def digest_quote(article: Article) -> Quote | None:
+    """A short attributed quote, or none: a digest has no room for a long one."""
+    quote = article.best_quote
+    return quote if quote and quote.speaker and len(quote.text) <= DIGEST_QUOTE_MAX else None
 
 
 @dataclass(frozen=True)

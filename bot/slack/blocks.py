@@ -26,6 +26,7 @@ from slack_sdk.models.views import View
 
 from ..articles import Article, SearchResult
 from ..articles.card import Card, card_for, format_date
+from ..digest.select import DigestPlan, digest_quote, digest_summary
 
 HEADER_MAX = 150
 SECTION_MAX = 3000
@@ -299,10 +300,8 @@ def error_message(text: str) -> Message:
 
 # --- the daily digest ------------------------------------------------------------------------
 
-DIGEST_QUOTE_MAX = 220
 
-
-def digest_message(plan) -> Message:
+def digest_message(plan: DigestPlan) -> Message:
     """The digest as posted: a dated header, then each article with its linked title, source and
     date, a one- or two-sentence summary and, where there is one, a short quote."""
     title = f"Daily digest — {plan.day:%A %-d %B %Y}"
@@ -314,12 +313,12 @@ def digest_message(plan) -> Message:
         context = " · ".join(p for p in (article.source, format_date(article)) if p)
         if context:
             lines.append(clip(context, 300))
-        summary = [s for s in article.summary if s != article.dek][:2] or list(article.summary[:1])
+        summary = digest_summary(article)
         if summary:
             lines.append(clip(" ".join(summary), 1200))
-        quote = article.best_quote
-        if quote and quote.speaker and len(quote.text) <= DIGEST_QUOTE_MAX:
-            lines.append(f">“{clip(quote.text, DIGEST_QUOTE_MAX)}” — {clip(quote.speaker, 100)}")
+        quote = digest_quote(article)
+        if quote:
+            lines.append(f">“{clip(quote.text, 400)}” — {clip(quote.speaker, 100)}")
         blocks.append(DividerBlock())
         blocks.append(SectionBlock(text=verbatim("\n".join(lines))))
     if not plan.articles:
