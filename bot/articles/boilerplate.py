@@ -13,34 +13,38 @@ from datetime import date, datetime
 
 _I = re.IGNORECASE
 
-# Lines that are never article text wherever they appear.
-_NOISE_LINES = re.compile(
+# Lines that are never article text wherever they appear. Most are known by how they start
+# (matched at the start only, which keeps this cheap on long lines); a few by a phrase anywhere.
+_NOISE_START = re.compile(
     "|".join(
         f"(?:{p})"
         for p in (
-            r"^\d+\s*(min|minute)s?\.?\s*(read|listen)\b.*$",
-            r"^(reading|read) time:?\s*\d+\s*min",
-            r"^listen to (this|the) (article|story)",
-            r"^advertisement$|^advert$|^sponsored( content)?$|^ad$|^story continues below",
-            r"^share (this|on|the|via)\b|^share$|^(tweet|email|print|copy link|save)$",
-            r"^(related|read more|read also|see also|also read|more on this|recommended)\s*[:|»>-]",
-            r"^(related|read more|see also)\s*$",
-            r"^(sign up|subscribe|join)\b.{0,80}\b(newsletter|inbox|updates|email)",
-            r"\b(subscribing|subscribe) to our newsletter\b",
-            r"^keep up with\b",
-            r"^(get|receive) (the|our) .{0,40}(newsletter|briefing)",
-            r"\bwe use cookies\b|\bcookie (policy|settings|preferences)\b|^accept (all )?cookies",
-            r"^(©|\(c\)|copyright\b).{0,120}$",
-            r"\ball rights reserved\.?$",
-            r"^(photo|image|picture|video|graphic|illustration)s?\s*(credit)?\s*[:|/]",
-            r"^(credit|source|photograph)\s*:",
-            r"^follow (us|me|him|her|them)\b.{0,60}$",
-            r"^click here\b",
-            r"^(updated|last updated|first published|published)\s*[:]?\s*$",
-            r"^(comments?|\d+ comments?)$",
-            r"^(image|photo) \d+ of \d+$",
+            r"\d+\s*(min|minute)s?\.?\s*(read|listen)\b.*$",
+            r"(reading|read) time:?\s*\d+\s*min",
+            r"listen to (this|the) (article|story)",
+            r"(advertisement|advert|sponsored( content)?|ad)$|story continues below",
+            r"share (this|on|the|via)\b|share$|(tweet|email|print|copy link|save)$",
+            r"(related|read more|read also|see also|also read|more on this|recommended)\s*[:|»>-]",
+            r"(related|read more|see also)\s*$",
+            r"(sign up|subscribe|join)\b.{0,80}\b(newsletter|inbox|updates|email)",
+            r"keep up with\b",
+            r"(get|receive) (the|our) .{0,40}(newsletter|briefing)",
+            r"accept (all )?cookies",
+            r"(©|\(c\)|copyright\b).{0,120}$",
+            r"(photo|image|picture|video|graphic|illustration)s?\s*(credit)?\s*[:|/]",
+            r"(credit|source|photograph)\s*:",
+            r"follow (us|me|him|her|them)\b.{0,60}$",
+            r"click here\b",
+            r"(updated|last updated|first published|published)\s*[:]?\s*$",
+            r"(comments?|\d+ comments?)$",
+            r"(image|photo) \d+ of \d+$",
         )
     ),
+    _I,
+)
+_NOISE_ANYWHERE = re.compile(
+    r"\b(subscribing|subscribe) to our newsletter\b|\bwe use cookies\b|\bcookie (policy|settings|preferences)\b"
+    r"|\ball rights reserved\.?$",
     _I,
 )
 
@@ -115,7 +119,7 @@ def is_noise(line: str) -> bool:
     stripped = line.strip()
     if len(stripped) > 320:  # page furniture is short; long lines are prose
         return False
-    return bool(_NOISE_LINES.search(stripped)) or is_credit(stripped)
+    return bool(_NOISE_START.match(stripped) or _NOISE_ANYWHERE.search(stripped)) or is_credit(stripped)
 
 
 def is_credit(line: str) -> bool:

@@ -119,6 +119,7 @@ _TOKEN = re.compile(r"[A-Z][\w'’-]*")
 
 
 def extract_quotes(paragraphs: tuple[str, ...] | list[str]) -> list[Quote]:
+    names = _CapitalisedWords(" ".join(paragraphs))
     text_so_far = ""
     last_speaker: str | None = None
     quotes: list[Quote] = []
@@ -133,7 +134,7 @@ def extract_quotes(paragraphs: tuple[str, ...] | list[str]) -> list[Quote]:
             if raw in ("he", "she", "they", "He", "She", "They"):
                 speaker = last_speaker
             elif raw:
-                speaker = _resolve(raw, text_so_far + " " + paragraph[:start], paragraphs)
+                speaker = _resolve(raw, len(text_so_far) + start, names)
             else:
                 # A second quote in the same paragraph, unattributed, continues the first.
                 speaker = paragraph_speaker
@@ -141,7 +142,7 @@ def extract_quotes(paragraphs: tuple[str, ...] | list[str]) -> list[Quote]:
                 last_speaker = paragraph_speaker = speaker
             seen.add(quote)
             quotes.append(Quote(text=quote, speaker=speaker))
-        text_so_far += " " + paragraph
+        text_so_far += paragraph + " "
     return quotes
 
 
@@ -188,30 +189,36 @@ def _clean_name(name: str | None) -> str | None:
     return " ".join(words).rstrip(".,") or None
 
 
-def _resolve(name: str, earlier: str, paragraphs) -> str:
-    """'Zhang' -> 'Zhang Ping'an'; 'Mr Blunkett' -> 'David Blunkett'; else the name as given."""
+class _CapitalisedWords:
+    """The article's capitalised words with their offsets, found once per article."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+    def full_name(self, surname: str, before: int | None = None) -> str | None:
+        tokens, text = self.tokens, self.text
+        for i, (token, start, end) in enumerate(tokens):
+            if before is not None and start >= before:
+                break
+            if token != surname:
+                continue
+            prev = tokens[i - 1] if i > 0 else None
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if prev and _adjacent(text, prev[2], start) and _usable(prev[0]):
+                return f"{prev[0]} {surname}"
+            if nxt and _adjacent(text, end, nxt[1]) and _usable(nxt[0]):
+                return f"{surname} {nxt[0]}"
+        return None
+
+
+def _resolve(name: str, offset: int, names: _CapitalisedWords) -> str:
+    """'Zhang' -> 'Zhang Ping'an'; 'Mr Blunkett' -> 'David Blunkett'; else the name as given.
+    A name introduced before the quote (at `offset`) wins over one introduced after it."""
     bare = _HONORIFIC_RE.sub("", name)
     if len(bare.split()) != 1:
         return name if bare == name else bare
-    for text in (earlier, " ".join(paragraphs)):
-        full = _full_name(bare, text)
-        if full:
-            return full
-    return name
-
-
-def _full_name(surname: str, text: str) -> str | None:
-    tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-    for i, (token, start, end) in enumerate(tokens):
-        if token != surname:
-            continue
-        prev = tokens[i - 1] if i > 0 else None
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if prev and _adjacent(text, prev[2], start) and _usable(prev[0]):
-            return f"{prev[0]} {surname}"
-        if nxt and _adjacent(text, end, nxt[1]) and _usable(nxt[0]):
-            return f"{surname} {nxt[0]}"
-    return None
+    return names.full_name(bare, before=offset) or names.full_name(bare) or name
 
 
 def _adjacent(text: str, left_end: int, right_start: int) -> bool:

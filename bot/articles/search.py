@@ -121,8 +121,10 @@ class SearchIndex:
 
     def _count(self, words: list[str]) -> tuple[array, array]:
         counts = Counter(words)
-        ids = array("i", (self.vocab.setdefault(t, len(self.vocab)) for t in counts))
-        return ids, array("i", counts.values())
+        vocab = self.vocab
+        for term in [t for t in counts if t not in vocab]:
+            vocab[term] = len(vocab)
+        return array("i", map(vocab.__getitem__, counts)), array("i", counts.values())
 
     def _build(self, rows: list[tuple[array, array]]) -> _Postings:
         lengths = np.array([sum(tfs) for _, tfs in rows], dtype=np.float32)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from functools import lru_cache
 
 # Abbreviations that end with a period but rarely end a sentence in news copy.
 _ABBREVIATIONS = {
@@ -136,8 +135,7 @@ STOPWORDS = frozenset(
 )
 
 
-@lru_cache(maxsize=200_000)
-def stem(token: str) -> str:
+def _s_stem(token: str) -> str:
     """A light 'S-stemmer' (Harman 1991): conflates plurals without mangling names."""
     if len(token) <= 3 or not token.isalpha():
         return token
@@ -155,11 +153,29 @@ def tokenize(text: str) -> list[str]:
     return _TOKEN.findall(text.lower())
 
 
+class _Stems(dict):
+    """token -> stem, computed on first sight. A dict lookup per token (at C speed through map)
+    is what keeps indexing fast; bounded, since a vocabulary keeps growing with rare words."""
+
+    LIMIT = 500_000
+
+    def __missing__(self, token: str) -> str:
+        result = _s_stem(token)
+        if len(self) < self.LIMIT:
+            self[token] = result
+        return result
+
+
+_STEMS = _Stems()
+stem = _STEMS.__getitem__
+
+
 def terms(text: str, *, keep_stopwords: bool = False) -> list[str]:
     """Index terms: tokens, stemmed, minus stopwords (unless asked to keep them)."""
-    if keep_stopwords:
-        return [stem(token) for token in tokenize(text)]
-    return [stem(token) for token in tokenize(text) if token not in STOPWORDS]
+    tokens = tokenize(text)
+    if not keep_stopwords:
+        tokens = [t for t in tokens if t not in STOPWORDS]
+    return list(map(stem, tokens))
 
 
 def slugify(text: str, max_length: int = 80) -> str:
