@@ -149,7 +149,7 @@ def parse_text(text: str, *, path: Path, root: Path | None = None, metadata: dic
 
 
 def fingerprint(body: tuple[str, ...]) -> str:
-    normalised = " ".join(squash(p).lower() for p in body)
+    normalised = " ".join(body).lower()  # paragraphs are whitespace-squashed already
     return hashlib.blake2b(normalised.encode(), digest_size=16).hexdigest()
 
 

@@ -9,6 +9,7 @@ earlier ("Zhang" -> "Zhang Ping'an").
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from .model import Quote
 
@@ -190,11 +191,15 @@ def _clean_name(name: str | None) -> str | None:
 
 
 class _CapitalisedWords:
-    """The article's capitalised words with their offsets, found once per article."""
+    """The article's capitalised words with their offsets, found once per article, and only
+    if a surname needs resolving."""
 
     def __init__(self, text: str):
         self.text = text
-        self.tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+    @cached_property
+    def tokens(self) -> list[tuple[str, int, int]]:
+        return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(self.text)]
 
     def full_name(self, surname: str, before: int | None = None) -> str | None:
         tokens, text = self.tokens, self.text
