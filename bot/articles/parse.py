@@ -191,7 +191,7 @@ def _read_header(lines: list[str], known_title: str | None) -> _Header:
             pass
         elif _is_caption(lines, position):
             pass
-        elif dek_at is None and not _body_like(line) or dek_at is None and _next_is_meta(lines, position):
+        elif dek_at is None and (not _body_like(line) or _next_is_meta(lines, position)):
             dek, dek_at = line, position
             position += 1
             continue
@@ -207,8 +207,7 @@ def _read_header(lines: list[str], known_title: str | None) -> _Header:
         header_end = dek_at
     elif dek_at is not None:
         header_end = max(header_end, dek_at + 1)
-    body_lines = [ln for i, ln in enumerate(lines[start:], start) if i >= header_end or i == dek_at and dek is None]
-    return _Header(title=title, dek=dek, author=author, published=published, body_lines=body_lines)
+    return _Header(title=title, dek=dek, author=author, published=published, body_lines=lines[header_end:])
 
 
 def _next_is_meta(lines: list[str], position: int) -> bool:
