@@ -30,18 +30,24 @@ class CliResult:
         return [json.loads(line) for line in self.out.splitlines() if line.strip()]
 
 
+def clean_env(**settings: str) -> dict:
+    """This process's environment without any newsbot setting a developer may have exported,
+    plus the given ones: what a `python -m bot` subprocess in a test sees."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "SEEDS_", "DIGEST_"))}
+    env.update({"COLUMNS": "120", "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"})
+    env.update(settings)
+    return env
+
+
 def run_cli(*args: str, stdin: str | None = None, env: dict | None = None, cwd: Path | None = None) -> CliResult:
     """Run `python -m bot ...` as a user would, in a clean environment (no .env, no Slack)."""
-    base = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "SEEDS_", "DIGEST_"))}
-    base.update({"COLUMNS": "120", "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"})
-    base.update(env or {})
     done = subprocess.run(
         [sys.executable, "-m", "bot", *args],
         input=stdin,
         capture_output=True,
         text=True,
         encoding="utf-8",
-        env=base,
+        env=clean_env(**(env or {})),
         cwd=cwd or PROJECT,
         timeout=120,
     )

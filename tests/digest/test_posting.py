@@ -17,7 +17,7 @@ from bot.digest.service import DigestService, record_seen
 from bot.digest.store import StateStore
 from bot.slack.app import create_app, wsgi_app
 from bot.slack.runtime import http_server
-from tests.conftest import PROJECT, run_cli
+from tests.conftest import PROJECT, clean_env, run_cli
 from tests.slack.conftest import BOT_TOKEN, SIGNING_SECRET, SignedSlack
 from tests.slack.fake_slack import Scripted
 
@@ -83,10 +83,7 @@ def test_two_runs_on_the_same_day_post_once(fake_slack, tmp_path, library_dir):
 
 
 def test_two_processes_started_together_post_once(fake_slack, tmp_path, library_dir):
-    import os
-
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DIGEST_"))}
-    env.update(digest_env(fake_slack, tmp_path, library_dir))
+    env = clean_env(**digest_env(fake_slack, tmp_path, library_dir))
     processes = [
         subprocess.Popen(
             [sys.executable, "-m", "bot", "digest"],

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import socket
 import subprocess
 import sys
@@ -12,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from tests.conftest import PROJECT, run_cli
+from tests.conftest import PROJECT, clean_env, run_cli
 from tests.slack.conftest import BOT_TOKEN, SIGNING_SECRET, SignedSlack
 from tests.slack.fake_slack import Scripted
 
@@ -77,8 +76,7 @@ def wait_for_health(port: int, process: subprocess.Popen, timeout: float = 30) -
 
 
 def start(command: list[str], fake_slack, tmp_path, **extra) -> subprocess.Popen:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
-    env.update(slack_env(fake_slack, SEEDS_DIR=str(PROJECT / "seeds"), **extra))
+    env = clean_env(**slack_env(fake_slack, SEEDS_DIR=str(PROJECT / "seeds"), **extra))
     return subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 

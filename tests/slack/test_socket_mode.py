@@ -6,14 +6,13 @@ server, which greets the bot, sends a /news envelope and waits for the bot's ack
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import threading
 
 import pytest
 
-from tests.conftest import PROJECT
+from tests.conftest import PROJECT, clean_env
 from tests.slack.conftest import BOT_TOKEN
 from tests.slack.fake_slack import Scripted
 
@@ -70,15 +69,12 @@ def test_socket_mode_acks_the_envelope_and_answers(fake_slack, tmp_path):
     envelope = {"envelope_id": "env-42", "type": "slash_commands", "accepts_response_payload": True, "payload": command}
     with FakeSocketMode(envelope) as socket_mode:
         fake_slack.script("apps.connections.open", Scripted(body={"ok": True, "url": socket_mode.url}))
-        env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
-        env.update(
-            {
-                "SLACK_BOT_TOKEN": BOT_TOKEN,
-                "SLACK_APP_TOKEN": APP_TOKEN,
-                "SLACK_API_URL": fake_slack.api_url,
-                "SEEDS_DIR": str(PROJECT / "seeds"),
-                "LOG_LEVEL": "DEBUG",
-            }
+        env = clean_env(
+            SLACK_BOT_TOKEN=BOT_TOKEN,
+            SLACK_APP_TOKEN=APP_TOKEN,
+            SLACK_API_URL=fake_slack.api_url,
+            SEEDS_DIR=str(PROJECT / "seeds"),
+            LOG_LEVEL="DEBUG",
         )
         process = subprocess.Popen(
             [sys.executable, "-m", "bot", "run"],
