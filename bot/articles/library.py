@@ -220,6 +220,10 @@ class LiveLibrary:
 
     def refresh(self) -> bool:
         """Look at the folder again; True if the library changed."""
+        if not self.root.is_dir():
+            # Unmounted or moved: keep answering from what is loaded rather than from nothing.
+            log.warning("articles folder %s is gone; keeping the %d articles loaded", self.root, len(self.current))
+            return False
         with self._lock:
             snapshot = self._signatures()
             if snapshot == self._snapshot:

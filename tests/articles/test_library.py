@@ -172,3 +172,30 @@ def test_latest_is_newest_first_and_undated_last(library_dir):
     titles = [a.title for a in Library.load(library_dir).latest(5)]
     assert titles[0] == "City library reopens with a night-time reading room"
     assert titles[-1] == "Undated note"
+
+
+def test_a_live_library_picks_up_new_changed_and_removed_files(library_dir):
+    from bot.articles.library import LiveLibrary
+
+    seen = []
+    live = LiveLibrary(library_dir, on_change=seen.append)
+    assert len(live()) == 4 and len(seen) == 1
+    assert live.refresh() is False  # nothing changed: no rebuild
+    (library_dir / "new.md").write_text(
+        "---\ntitle: Ferry returns\n---\n\nThe island ferry returns to service today.\n"
+    )
+    assert live.refresh() is True
+    assert live().search("island ferry").hits[0].article.title == "Ferry returns"
+    (library_dir / "rail-strike.txt").unlink()
+    assert live.refresh() is True
+    assert len(live()) == 4 and live().get("rail-strike-called-off-after-last-minute-pay-offer") is None
+    assert len(seen) == 3
+
+
+def test_a_live_library_keeps_its_articles_if_the_folder_vanishes(library_dir):
+    from bot.articles.library import LiveLibrary
+
+    live = LiveLibrary(library_dir)
+    shutil.rmtree(library_dir)
+    assert live.refresh() is False
+    assert len(live()) == 4
